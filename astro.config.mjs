@@ -1,0 +1,21 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import tailwindcss from "@tailwindcss/vite";
+
+export default defineConfig({
+  site: "http://127.0.0.1:4321",
+  output: "static",
+  trailingSlash: "always",
+  build: {
+    format: "directory",
+    // External files only: the Content-Security-Policy allows scripts and styles from 'self', not inline.
+    inlineStylesheets: "never",
+  },
+  devToolbar: { enabled: false },
+  vite: {
+    plugins: [tailwindcss()],
+    build: { assetsInlineLimit: 0 },
+    optimizeDeps: { exclude: ["@duckdb/duckdb-wasm"] },
+    ssr: { external: ["@duckdb/node-api"] },
+  },
+});

@@ -1,0 +1,80 @@
+/** Reading and writing a figure's controls (plain DOM; no Plot, no DuckDB: part of the first-load script). */
+import type { ChartSpec } from "./spec";
+import type { Payload } from "./payload";
+
+function form(fig: Element): HTMLFormElement | null {
+  return fig.querySelector("form[data-controls]");
+}
+
+export function setEnabled(fig: Element, on: boolean): void {
+  form(fig)
+    ?.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select")
+    .forEach((el) => (el.disabled = !on));
+}
+
+function categoryLabel(p: Payload, dim: string, cat: string): string {
+  return p.ctx.categories[`${dim}:${cat}`]?.[p.ctx.lang] ?? cat;
+}
+
+/** Rebuild category checkboxes for the spec's series and dimension (labels as text, never HTML). */
+function syncCategories(fig: Element, p: Payload, spec: ChartSpec): void {
+  const box = form(fig)?.querySelector<HTMLFieldSetElement>("[data-categories]");
+  if (!box) return;
+  const cats = [...new Set(spec.series.flatMap((s) => p.available[s]?.[spec.dimension] ?? []))];
+  box.querySelectorAll("label").forEach((l) => l.remove());
+  for (const c of spec.dimension === "total" ? [] : cats) {
+    const label = document.createElement("label");
+    label.className = "inline-flex items-center gap-1";
+    const input = document.createElement("input");
+    input.type = "checkbox";
+    input.name = "categories";
+    input.value = c;
+    input.checked = spec.categories.length === 0 || spec.categories.includes(c);
+    label.append(input, document.createTextNode(categoryLabel(p, spec.dimension, c)));
+    box.append(label);
+  }
+  box.hidden = spec.dimension === "total" || cats.length === 0;
+}
+
+/** Put a spec into the controls. */
+export function writeControls(fig: Element, p: Payload, spec: ChartSpec): void {
+  const f = form(fig);
+  if (!f) return;
+  const set = (name: string, v: string) => {
+    const el = f.elements.namedItem(name);
+    if (el instanceof HTMLSelectElement) el.value = v;
+    else if (el instanceof RadioNodeList) el.value = v;
+  };
+  set("series", spec.series[0] ?? "");
+  set("dimension", spec.dimension);
+  set("mode", spec.mode);
+  for (const k of ["from", "to", "a", "b"] as const) set(k, String(spec[k]));
+  syncCategories(fig, p, spec);
+}
+
+/** Read the controls into a spec (over `base`). Values come from our own options, and are re-validated. */
+export function readControls(fig: Element, base: ChartSpec): ChartSpec {
+  const f = form(fig);
+  if (!f) return base;
+  const fd = new FormData(f);
+  const spec: ChartSpec = { ...base };
+  const str = (k: string) => (typeof fd.get(k) === "string" ? (fd.get(k) as string) : null);
+  const series = str("series");
+  if (series) spec.series = [series];
+  const dim = str("dimension");
+  if (dim) spec.dimension = dim;
+  const mode = str("mode");
+  if (mode === "absolute" || mode === "share" || mode === "index") spec.mode = mode;
+  for (const k of ["from", "to", "a", "b"] as const) {
+    const v = str(k);
+    if (v && /^\d{4}$/.test(v)) spec[k] = Number(v);
+  }
+  const sameView = spec.dimension === base.dimension && spec.series.join() === base.series.join();
+  if (!sameView) spec.categories = [];
+  else if (f.querySelector("[data-categories]")) {
+    const boxes = [...f.querySelectorAll<HTMLInputElement>('input[name="categories"]')];
+    const checked = boxes.filter((b) => b.checked).map((b) => b.value);
+    spec.categories = checked.length === boxes.length ? [] : checked;
+  }
+  return spec;
+}

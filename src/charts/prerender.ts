@@ -1,0 +1,110 @@
+/**
+ * Build-time rendering of a chart: the same SQL as the browser (DuckDB in Node), drawn with Plot on a server
+ * DOM (linkedom), plus its summary, table and sources. Never shipped to browsers.
+ */
+import { parseHTML } from "linkedom";
+import { nodeDb } from "../db/node";
+import { loadMeta } from "../db/queries/meta";
+import { runChartQuery } from "../db/queries";
+import type { Row } from "../db/tables";
+import type { Lang } from "../i18n/format";
+import { buildContext, pickContext, type ChartContext } from "./context";
+import type { ChartDef } from "./catalog";
+import type { ChartSpec } from "./spec";
+import type { SpecBounds } from "../state/url";
+import { renderChart } from "./render";
+import { eventsInView, type ShownEvent } from "./events";
+import { summarize } from "./summary";
+import { sourcesOf, tableModel, type TableModel } from "./table";
+
+type Meta = Awaited<ReturnType<typeof loadMeta>>;
+let meta: Promise<Meta> | null = null;
+export const buildDb = nodeDb();
+
+export function getMeta(): Promise<Meta> {
+  meta ??= loadMeta(buildDb);
+  return meta;
+}
+
+export async function fullContext(lang: Lang): Promise<ChartContext> {
+  return buildContext(await getMeta(), lang);
+}
+
+/** What the browser needs to take a pre-rendered figure over. */
+export interface FigurePayload {
+  spec: ChartSpec;
+  defaults: ChartSpec;
+  bounds: SpecBounds;
+  /** series → dimension → category codes present in the data (to offer only real choices). */
+  available: Record<string, Record<string, string[]>>;
+  title: string;
+}
+
+export interface Prerendered {
+  spec: ChartSpec;
+  rows: Row[];
+  svg: string;
+  summary: string;
+  table: TableModel;
+  events: ShownEvent[];
+  sourceIds: string[];
+  ctx: ChartContext;
+  payload: FigurePayload;
+}
+
+/** Default width of pre-rendered SVGs; they scale down with CSS (viewBox). */
+export const PRERENDER_WIDTH = 880;
+
+const AVAILABLE_SQL = `SELECT series_id, dimension, string_agg(DISTINCT category, ',' ORDER BY category) AS cats FROM observations
+  WHERE subdimension IS NULL AND list_contains(string_split($1, ','), series_id) GROUP BY ALL ORDER BY ALL`;
+const SOURCES_OF_SQL = `SELECT DISTINCT source_id FROM observations WHERE list_contains(string_split($1, ','), series_id) ORDER BY 1`;
+
+export async function prerender(
+  def: ChartDef,
+  lang: Lang,
+  opts: { spec?: Partial<ChartSpec>; bounds?: Partial<SpecBounds>; width?: number; height?: number; domId: string },
+): Promise<Prerendered> {
+  const defaults: ChartSpec = { ...def.defaults, lang, ...opts.spec };
+  const bounds: SpecBounds = { ...def.bounds, ...opts.bounds };
+  if (!bounds.series.length) bounds.series = defaults.series;
+  const spec = defaults;
+  const rows = await runChartQuery(buildDb, spec);
+  const all = await fullContext(lang);
+  const boundSeries = [...new Set([...bounds.series, ...spec.series])];
+  const srcRows = await buildDb.query(SOURCES_OF_SQL, [boundSeries.join(",")]);
+  const ctx = pickContext(
+    all,
+    boundSeries,
+    srcRows.map((r) => String(r.source_id)),
+  );
+  const { document } = parseHTML("<!doctype html><html><body></body></html>");
+  const title = def.title[lang];
+  const el = renderChart(
+    spec,
+    rows,
+    ctx,
+    { width: opts.width ?? PRERENDER_WIDTH, height: opts.height, label: title, describedBy: `${opts.domId}-summary` },
+    document as unknown as Document,
+  );
+  const available: FigurePayload["available"] = {};
+  if (bounds.fields.length) {
+    for (const r of await buildDb.query(AVAILABLE_SQL, [boundSeries.join(",")])) {
+      const sid = String(r.series_id);
+      available[sid] ??= {};
+      available[sid][String(r.dimension)] = String(r.cats ?? "")
+        .split(",")
+        .filter(Boolean);
+    }
+  }
+  return {
+    spec,
+    rows,
+    svg: el.outerHTML,
+    summary: summarize(spec, rows, ctx),
+    table: tableModel(spec, rows, ctx),
+    events: eventsInView(spec, rows, ctx),
+    sourceIds: sourcesOf(rows),
+    ctx,
+    payload: { spec, defaults, bounds, available, title },
+  };
+}

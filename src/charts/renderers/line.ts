@@ -1,0 +1,150 @@
+import type * as Plot from "@observablehq/plot";
+import { lineY, dot, text, ruleX, ruleY, tip, pointerX } from "@observablehq/plot";
+import type { ChartSpec } from "../spec";
+import type { ChartContext } from "../context";
+import { keyLabel } from "../context";
+import { t } from "../../i18n";
+import { formatNumber } from "../../i18n/format";
+import { PALETTE, FONT_SIZE } from "../palette";
+import type { Row } from "../../db/tables";
+import { eventsInView } from "../events";
+
+export interface RenderOptions {
+  width: number;
+  height?: number;
+}
+
+interface Point {
+  key: string;
+  label: string;
+  x: number;
+  y: number | null;
+  partial: boolean;
+  segment: number;
+  qualifier: string;
+  period: string;
+}
+
+/** A line per series/category over years; breaks split the line, partial periods are hollow, events are rules. */
+export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opts: RenderOptions): Plot.PlotOptions {
+  const many = spec.series.length > 1;
+  const pts: Point[] = rows.map((r) => ({
+    key: `${r.series_id}:${r.category}`,
+    label: keyLabel(ctx, spec.dimension, r, many),
+    x: Number(r.year),
+    y: r.y == null ? null : Number(r.y),
+    partial: r.partial === true,
+    segment: Number(r.segment ?? 0),
+    qualifier: String(r.qualifier ?? ""),
+    period: String(r.period),
+  }));
+  const full = pts.filter((p) => !p.partial);
+  const partial = pts.filter((p) => p.partial && p.y != null);
+  const keys = [...new Set(pts.map((p) => p.key))];
+  const colour = (k: string) => PALETTE[keys.indexOf(k) % PALETTE.length]!;
+  const last = keys
+    .map((k) => [...full].reverse().find((p) => p.key === k && p.y != null))
+    .filter((p): p is Point => p != null);
+  const breaks = [...new Set(rows.filter((r) => r.break_before === true).map((r) => Number(r.year)))];
+  const xs = pts.map((p) => p.x);
+  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+  const events = eventsInView(spec, rows, ctx);
+  const lang = ctx.lang;
+  const fmt = (v: number) => formatNumber(v, lang);
+  const sparkline = spec.mark === "sparkline";
+  const width = opts.width;
+  const labelRoom = sparkline ? 8 : Math.min(200, Math.max(80, ...last.map((p) => p.label.length * 7.5 + 16)));
+
+  const marks: Plot.Markish[] = [
+    ruleY([spec.mode === "index" ? 100 : 0], { stroke: "currentColor", strokeOpacity: 0.3 }),
+    ruleX(events, { x: "x", stroke: "currentColor", strokeOpacity: 0.35, strokeDasharray: "2,3" }),
+    lineY(full, {
+      x: "x",
+      y: "y",
+      z: (p: Point) => `${p.key}#${p.segment}`,
+      stroke: (p: Point) => colour(p.key),
+      strokeWidth: sparkline ? 2 : 2.5,
+      curve: "linear",
+    }),
+    dot(
+      full.filter((p) => p.y != null),
+      { x: "x", y: "y", fill: (p: Point) => colour(p.key), r: sparkline ? 2 : 3.5 },
+    ),
+  ];
+  if (!sparkline) {
+    marks.push(
+      dot(partial, {
+        x: "x",
+        y: "y",
+        stroke: (p: Point) => colour(p.key),
+        fill: "var(--chart-bg, white)",
+        r: 4.5,
+        strokeWidth: 2,
+      }),
+      text(partial, {
+        x: "x",
+        y: "y",
+        text: () => t(lang, "chart.partial"),
+        dy: -12,
+        fontSize: 11,
+        fill: "currentColor",
+      }),
+      text(last, {
+        x: "x",
+        y: "y",
+        text: (p: Point) => p.label,
+        dx: 8,
+        textAnchor: "start",
+        fill: (p: Point) => colour(p.key),
+        fontWeight: 600,
+      }),
+      ...breaks.map((b) => ruleX([b - 0.5], { stroke: "currentColor", strokeWidth: 1.5, strokeDasharray: "6,4" })),
+      text(
+        breaks.map((b) => ({ x: b - 0.5 })),
+        {
+          x: "x",
+          frameAnchor: "top",
+          text: () => t(lang, "chart.break"),
+          dy: 4,
+          dx: 4,
+          textAnchor: "start",
+          fontSize: 11,
+        },
+      ),
+      text(events, { x: "x", frameAnchor: "top", text: (d: { n: number }) => String(d.n), dy: -14, fontSize: 11 }),
+      tip(
+        full.filter((p) => p.y != null),
+        pointerX({
+          x: "x",
+          y: "y",
+          title: (p: Point) => `${p.label ? `${p.label}\n` : ""}${p.period}: ${p.qualifier}${fmt(p.y!)}`,
+        }),
+      ),
+    );
+  }
+  return {
+    width,
+    height: opts.height ?? (sparkline ? 64 : 360),
+    marginRight: labelRoom,
+    marginLeft: sparkline ? 4 : 56,
+    marginTop: sparkline ? 6 : 24,
+    marginBottom: sparkline ? 6 : 32,
+    style: { fontSize: FONT_SIZE, background: "transparent", overflow: "visible" },
+    x: {
+      label: null,
+      axis: sparkline ? null : "bottom",
+      domain: [x0 - 0.5, x1 + 0.5],
+      ticks: Array.from({ length: x1 - x0 + 1 }, (_, i) => x0 + i).filter((y, _, a) => a.length <= 12 || y % 2 === 0),
+      tickFormat: (d: number) => String(d),
+    },
+    y: {
+      label: null,
+      axis: sparkline ? null : "left",
+      grid: !sparkline,
+      nice: true,
+      zero: spec.mode !== "index",
+      tickFormat: (d: number) => (spec.mode === "share" ? `${fmt(d)}%` : fmt(d)),
+    },
+    marks,
+  };
+}

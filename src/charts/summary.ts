@@ -1,0 +1,81 @@
+import type { ChartSpec } from "./spec";
+import type { ChartContext } from "./context";
+import { categoryLabel, keyLabel, seriesTitle, unitOf } from "./context";
+import { t } from "../i18n";
+import { formatCount, formatNumber, formatChange } from "../i18n/format";
+import type { Row } from "../db/tables";
+
+/** A value in prose: Korean with 만 and its unit ("1만 305명"), English with separators. */
+function prose(ctx: ChartContext, spec: ChartSpec, r: Row, v: number): string {
+  const q = String(r.qualifier ?? "");
+  if (spec.mode === "share") return `${q}${formatNumber(v, ctx.lang)}%`;
+  if (spec.mode === "index") return formatNumber(v, ctx.lang);
+  const u = unitOf(ctx, String(r.series_id));
+  return formatCount(v, ctx.lang, { ko: u.ko === "%" ? "" : u.ko, en: "" }, q);
+}
+
+/** The generated text summary of a chart in the page's language. Plain text. */
+export function summarize(spec: ChartSpec, rows: Row[], ctx: ChartContext): string {
+  const lang = ctx.lang;
+  if (!rows.length) return t(lang, "summary.none");
+  if (spec.view === "compare") {
+    const changed = rows.filter((r) => r.change_pct != null);
+    if (!changed.length) return t(lang, "summary.none");
+    const up = changed.filter((r) => Number(r.change_pct) > 0).length;
+    const top = changed.reduce((a, b) => (Math.abs(Number(b.change_pct)) > Math.abs(Number(a.change_pct)) ? b : a));
+    const cat =
+      categoryLabel(ctx, String(top.dimension), String(top.category)) || seriesTitle(ctx, String(top.series_id));
+    return t(lang, "summary.compare", {
+      a: spec.a,
+      b: spec.b,
+      n: up,
+      m: changed.length,
+      cat,
+      chg: formatChange(Number(top.change_pct), lang),
+    });
+  }
+  const many = spec.series.length > 1;
+  const parts: string[] = [];
+  if (spec.mark === "bar") {
+    const lastYear = Math.max(...rows.map((r) => Number(r.year)));
+    const at = rows.filter((r) => Number(r.year) === lastYear && r.y != null);
+    if (at.length) {
+      const top = at.reduce((a, b) => (Number(b.y) > Number(a.y) ? b : a));
+      parts.push(
+        t(lang, "summary.largest", {
+          p: String(top.period),
+          cat: keyLabel(ctx, spec.dimension, top, many),
+          v: prose(ctx, spec, top, Number(top.y)),
+        }),
+      );
+    }
+  } else {
+    const keys = [...new Set(rows.map((r) => `${r.series_id}:${r.category}`))];
+    for (const k of keys.slice(0, 4)) {
+      const pts = rows.filter((r) => `${r.series_id}:${r.category}` === k && r.y != null && r.partial !== true);
+      if (!pts.length) continue;
+      const first = pts[0]!;
+      const last = pts[pts.length - 1]!;
+      const label = keyLabel(ctx, spec.dimension, first, many) || seriesTitle(ctx, String(first.series_id));
+      const a = Number(first.y);
+      const b = Number(last.y);
+      const vars = {
+        series: label,
+        a: prose(ctx, spec, first, a),
+        b: prose(ctx, spec, last, b),
+        p1: String(first.period),
+        p2: String(last.period),
+      };
+      parts.push(
+        pts.length === 1
+          ? t(lang, "summary.single", vars)
+          : t(lang, b > a ? "summary.rose" : b < a ? "summary.fell" : "summary.flat", vars),
+      );
+    }
+  }
+  const gaps = [...new Set(rows.filter((r) => r.value == null).map((r) => String(r.period)))];
+  if (gaps.length && spec.mark !== "bar") parts.push(t(lang, "summary.gaps", { periods: gaps.join(", ") }));
+  const breaks = [...new Set(rows.filter((r) => r.break_before === true).map((r) => String(r.period)))];
+  if (breaks.length) parts.push(t(lang, "summary.breaks", { periods: breaks.join(", ") }));
+  return parts.join(" ") || t(lang, "summary.none");
+}

@@ -1,0 +1,37 @@
+import type { Db, Row } from "../tables";
+
+/**
+ * Metadata the charts need for labels, units, notes and sources (read once at build time and embedded in
+ * pages, so the browser can redraw without a second round of queries).
+ * out: categories(dimension, category, label_ko, label_en, sort); series(*); sources(*); events(* with ISO dates)
+ */
+export const CATEGORIES_SQL = `SELECT dimension, category, label_ko, label_en, sort FROM categories ORDER BY dimension, sort, category`;
+export const SERIES_META_SQL = `SELECT * FROM series ORDER BY series_id`;
+export const SOURCES_SQL = `SELECT * FROM sources ORDER BY source_id`;
+export const EVENTS_SQL = `SELECT event_id, date, COALESCE(end_date, '') AS end_date,
+  kind, title_ko, title_en, source_id, COALESCE(series_ids, '') AS series_ids FROM events ORDER BY date, event_id`;
+export const ALTERNATIVES_SQL = `SELECT * FROM alternatives ORDER BY series_id, period, category`;
+/** Years that have data for the given series (comma list in $1): bounds for year pickers. */
+export const YEARS_SQL = `SELECT DISTINCT CAST(year(period_end) AS INTEGER) AS year FROM observations
+  WHERE list_contains(string_split($1, ','), series_id) AND value IS NOT NULL ORDER BY year`;
+
+export async function loadMeta(db: Db): Promise<{
+  categories: Row[];
+  series: Row[];
+  sources: Row[];
+  events: Row[];
+  alternatives: Row[];
+}> {
+  // Sequential: one connection runs one statement at a time.
+  const categories = await db.query(CATEGORIES_SQL);
+  const series = await db.query(SERIES_META_SQL);
+  const sources = await db.query(SOURCES_SQL);
+  const events = await db.query(EVENTS_SQL);
+  const alternatives = await db.query(ALTERNATIVES_SQL);
+  return { categories, series, sources, events, alternatives };
+}
+
+/** Series that have at least two yearly (calendar or financial year) figures: what the Trends page offers. */
+export const TRENDABLE_SERIES_SQL = `SELECT series_id FROM observations
+  WHERE period_type IN ('calendar_year', 'financial_year') AND value IS NOT NULL
+  GROUP BY series_id HAVING count(DISTINCT period) >= 2 ORDER BY series_id`;

@@ -1,0 +1,88 @@
+/** Locale-aware number and date formatting: the only place numbers become text. */
+export type Lang = "ko" | "en";
+export const LANGS: readonly Lang[] = ["ko", "en"] as const;
+export const LOCALE: Record<Lang, string> = { ko: "ko-KR", en: "en-GB" };
+
+export function isLang(x: unknown): x is Lang {
+  return x === "ko" || x === "en";
+}
+
+const nf = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
+  const key = `${lang}:${digits}`;
+  let f = nf.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    nf.set(key, f);
+  }
+  return f;
+}
+
+/** 10305 → "10,305" in both languages (tables, axes). */
+export function formatNumber(n: number | null | undefined, lang: Lang, digits = 1): string {
+  if (n == null || !Number.isFinite(n)) return "";
+  return numberFormat(lang, digits).format(n);
+}
+
+/** Korean prose style with 만/억: 10305 → "1만 305", 332341 → "33만 2,341"; below 10,000 unchanged. */
+export function formatKoreanMan(n: number): string {
+  if (!Number.isFinite(n) || Math.abs(n) < 10_000 || !Number.isInteger(n)) return formatNumber(n, "ko");
+  const sign = n < 0 ? "-" : "";
+  let rest = Math.abs(n);
+  const parts: string[] = [];
+  const eok = Math.floor(rest / 100_000_000);
+  if (eok) parts.push(`${formatNumber(eok, "ko")}억`);
+  rest %= 100_000_000;
+  const man = Math.floor(rest / 10_000);
+  if (man) parts.push(`${formatNumber(man, "ko")}만`);
+  rest %= 10_000;
+  if (rest) parts.push(formatNumber(rest, "ko"));
+  return sign + parts.join(" ");
+}
+
+/** A count with its unit for prose: ko "1만 305명", en "10,305 victims". */
+export function formatCount(n: number, lang: Lang, unit: { ko: string; en: string }, qualifier = ""): string {
+  const q = qualifier ? `${qualifier}\u2009` : "";
+  if (lang === "ko") return `${q}${formatKoreanMan(n)}${unit.ko}`;
+  return `${q}${formatNumber(n, "en")}${unit.en ? ` ${unit.en}` : ""}`;
+}
+
+export function formatPercent(p: number | null | undefined, lang: Lang, digits = 1): string {
+  if (p == null || !Number.isFinite(p)) return "";
+  return `${formatNumber(p, lang, digits)}%`;
+}
+
+/** Signed change: "+14.7%" / "−3.2%" (true minus sign). */
+export function formatChange(p: number | null | undefined, lang: Lang, digits = 1): string {
+  if (p == null || !Number.isFinite(p)) return "";
+  const s = formatNumber(Math.abs(p), lang, digits);
+  return `${p > 0 ? "+" : p < 0 ? "\u2212" : "±"}${s}%`;
+}
+
+export function formatSignedNumber(n: number | null | undefined, lang: Lang): string {
+  if (n == null || !Number.isFinite(n)) return "";
+  return `${n > 0 ? "+" : n < 0 ? "\u2212" : "±"}${formatNumber(Math.abs(n), lang)}`;
+}
+
+/** ISO date (YYYY-MM-DD) → "2024. 8. 26." / "26 Aug 2024". */
+export function formatDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(LOCALE[lang], {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(d);
+}
+
+/** A period label for people: "2024", "FY2022/23", "26 Aug 2024 – 25 Aug 2025", "2024년", … */
+export function formatPeriod(period: string, start: string, end: string, type: string, lang: Lang): string {
+  if (type === "calendar_year" && /^\d{4}$/.test(period)) return lang === "ko" ? `${period}년` : period;
+  if (type === "financial_year") return period;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(start) && /^\d{4}-\d{2}-\d{2}$/.test(end)) {
+    return `${formatDate(start, lang)} – ${formatDate(end, lang)}`;
+  }
+  return period;
+}

@@ -1,0 +1,69 @@
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+/** Flags that work as root with no network (see shared stack notes). */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export function launch(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+}
+
+export const baseUrl = () => inject("baseUrl");
+
+/** A page that records every request leaving the site's origin, page errors and console errors. */
+export interface Tracked {
+  page: Page;
+  context: BrowserContext;
+  foreign: string[];
+  errors: string[];
+}
+
+export async function open(
+  browser: Browser,
+  path: string,
+  opts: { javaScriptEnabled?: boolean; allowOrigins?: string[] } = {},
+): Promise<Tracked> {
+  const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  const origin = new URL(baseUrl()).origin;
+  const allowed = new Set([origin, ...(opts.allowOrigins ?? [])]);
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (r) => {
+    const u = r.url();
+    if (u.startsWith("data:") || u.startsWith("blob:")) return;
+    if (!allowed.has(new URL(u).origin)) foreign.push(u);
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.goto(new URL(path, baseUrl()).href, { waitUntil: "load" });
+  return { page, context, foreign, errors };
+}
+
+/** Wait until the interactive layer has redrawn a figure (after a control change). */
+export async function waitForRedraw(page: Page, chartId: string, action: () => Promise<void>): Promise<number> {
+  const done = page.evaluate(
+    (id) =>
+      new Promise<number>((resolve) => {
+        document
+          .querySelector(`figure[data-chart="${id}"]`)!
+          .addEventListener("dsc:redrawn", (e) => resolve((e as CustomEvent<{ ms: number }>).detail.ms), {
+            once: true,
+          });
+      }),
+    chartId,
+  );
+  await action();
+  return done;
+}

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launch, open, waitForRedraw } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PAGES = ["", "trends/"];
+
+describe("every page, both languages, JS on and off", () => {
+  for (const lang of ["ko", "en"]) {
+    for (const slug of PAGES) {
+      for (const js of [true, false]) {
+        it(`/${lang}/${slug} with JS ${js ? "on" : "off"} shows pre-rendered charts with tables`, async () => {
+          const t = await open(browser, `/${lang}/${slug}`, { javaScriptEnabled: js });
+          const { page } = t;
+          expect(await page.getAttribute("html", "lang")).toBe(lang);
+          const figures = page.locator("figure[data-chart]");
+          expect(await figures.count()).toBeGreaterThan(0);
+          for (const fig of await figures.all()) {
+            expect(await fig.locator("svg[role=img]").count()).toBe(1);
+            expect(await fig.locator("table.data tbody tr").count()).toBeGreaterThan(0);
+            expect((await fig.locator("[data-summary]").textContent())?.trim().length).toBeGreaterThan(10);
+            expect(await fig.locator("[data-sources] a[href^='http']").count()).toBeGreaterThan(0);
+          }
+          if (!js) expect(await page.locator("noscript").count()).toBeGreaterThan(0);
+          await page.waitForTimeout(200);
+          expect(t.foreign).toEqual([]);
+          expect(t.errors).toEqual([]);
+          await t.context.close();
+        });
+      }
+    }
+  }
+});
+
+describe("overview headline figures", () => {
+  it("shows the 2024 figures with their change and source", async () => {
+    const t = await open(browser, "/en/");
+    const text = (id: string) => t.page.locator(`[data-headline="${id}"]`).innerText();
+    const victims = await text("victims-2024");
+    expect(victims).toContain("10,305");
+    expect(victims).toContain("+14.7%");
+    expect(victims).toContain("27.9%");
+    expect(await text("deepfake-harm-2024")).toContain("1,384");
+    expect(await text("deepfake-harm-2024")).toContain("+227.2%");
+    const tf = await text("taskforce");
+    expect(tf).toContain("1,807");
+    expect(tf).toContain("793");
+    expect(tf).toContain("97.1%");
+    expect(await text("police-deepfake-2024")).toContain("1,202");
+    expect(await text("kcsc-2024")).toContain("23,107");
+    await t.context.close();
+  });
+
+  it("writes Korean figures with 만 and units", async () => {
+    const t = await open(browser, "/ko/");
+    expect(await t.page.locator('[data-headline="victims-2024"] [data-value]').innerText()).toBe("1만 305명");
+    await t.context.close();
+  });
+});
+
+describe("interaction through DuckDB-WASM", () => {
+  it("a filter change re-queries in the browser and redraws; the URL keeps the view; back restores it", async () => {
+    const t = await open(browser, "/en/trends/");
+    const { page } = t;
+    const fig = page.locator('figure[data-chart="trends"]');
+    const before = await fig.locator("table.data tbody tr").count();
+    const ms = await waitForRedraw(page, "trends", () => fig.locator("select[name=dimension]").selectOption("sex"));
+    expect(ms).toBeGreaterThan(0);
+    await expect.poll(() => page.url()).toContain("dim=sex");
+    const table = await fig.locator("table.data").innerText();
+    expect(table).toMatch(/Women|Female/i);
+    expect(await fig.locator("table.data tbody tr").count()).not.toBe(before);
+    await page.goBack();
+    await expect.poll(() => fig.locator("table.data tbody tr").count()).toBe(before);
+    expect(t.foreign).toEqual([]);
+    await t.context.close();
+  });
+
+  it("a permalink reopens the same view, also in the other language", async () => {
+    const t = await open(browser, "/en/trends/?series=dsc_victims_by_sex&dim=sex&from=2020");
+    const { page } = t;
+    const fig = page.locator('figure[data-chart="trends"]');
+    await expect.poll(() => fig.getAttribute("data-redraw-ms"), { timeout: 60_000 }).not.toBeNull();
+    const rows = await fig.locator("table.data tbody tr").allInnerTexts();
+    expect(rows.every((r) => !r.includes("2019"))).toBe(true);
+    expect(rows.some((r) => r.includes("2,877"))).toBe(true);
+    const switchHref = await page.getAttribute("a[data-lang-switch]", "href");
+    expect(switchHref).toContain("/ko/trends/?");
+    expect(switchHref).toContain("dim=sex");
+    await page.click("a[data-lang-switch]");
+    await page.waitForURL(/\/ko\/trends\//);
+    const ko = page.locator('figure[data-chart="trends"]');
+    await expect.poll(() => ko.getAttribute("data-redraw-ms"), { timeout: 60_000 }).not.toBeNull();
+    expect((await ko.locator("table.data tbody tr").allInnerTexts()).some((r) => r.includes("2,877"))).toBe(true);
+    await t.context.close();
+  });
+
+  it("a hostile parameter falls back to the default with a notice, never echoed as HTML", async () => {
+    const payload = encodeURIComponent('"><img src=x onerror=alert(1)>');
+    const t = await open(browser, `/en/trends/?dim=${payload}&mode=<script>alert(2)</script>`);
+    const { page } = t;
+    let dialog = false;
+    page.on("dialog", async (d) => {
+      dialog = true;
+      await d.dismiss();
+    });
+    const notice = page.locator('figure[data-chart="trends"] [data-notice]');
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect(await notice.innerText()).toContain("dim");
+    expect(await notice.innerText()).not.toContain("onerror");
+    expect(await page.locator("img[src=x]").count()).toBe(0);
+    expect(await page.locator('select[name="dimension"]').inputValue()).toBe("total");
+    expect(dialog).toBe(false);
+    await t.context.close();
+  });
+
+  it("keeps the pre-rendered chart and says why when WASM cannot load", async () => {
+    const context = await browser.newContext();
+    await context.route(/\.wasm(\?|$)/, (r) => r.abort());
+    const page = await context.newPage();
+    await page.goto(new URL("/en/trends/", (await import("./browser")).baseUrl()).href);
+    await page.locator("select[name=dimension]").selectOption("sex");
+    const status = page.locator('figure[data-chart="trends"] [data-status]');
+    await expect.poll(() => status.innerText(), { timeout: 60_000 }).toContain("unavailable");
+    expect(await page.locator('figure[data-chart="trends"] svg[role=img]').count()).toBe(1);
+    await context.close();
+  });
+});
