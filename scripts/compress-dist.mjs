@@ -24,7 +24,10 @@ for (const file of walk(DIST)) {
   if (buf.length < 512) continue;
   const b = zlib.brotliCompressSync(buf, {
     // Quality 11 is slow on the 34 MB wasm files (minutes); 9 is within ~10% of its size in seconds.
-    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: buf.length > 2e6 ? 9 : 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: buf.length > 2e6 ? 9 : 11,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+    },
   });
   const g = zlib.gzipSync(buf, { level: 9 });
   writeFileSync(`${file}.br`, b);
