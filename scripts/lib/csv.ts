@@ -34,6 +34,8 @@ export function parseCsvStrict(text: string, file: string): ParseResult {
   let cursor = 0;
   Papa.parse<string[]>(input, {
     header: false,
+    delimiter: ",",
+    newline: input.includes("\r\n") ? "\r\n" : "\n",
     skipEmptyLines: false,
     step: (res) => {
       const startLine = lineOf(skipNewline(input, cursor));
