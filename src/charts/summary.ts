@@ -2,8 +2,9 @@ import type { ChartSpec } from "./spec";
 import type { ChartContext } from "./context";
 import { categoryLabel, keyLabel, seriesTitle, unitOf } from "./context";
 import { t } from "../i18n";
-import { formatCount, formatNumber, formatChange } from "../i18n/format";
+import { formatCount, formatNumber, formatChange, formatPeriod } from "../i18n/format";
 import type { Row } from "../db/tables";
+import { barsPerPeriod } from "./renderers/bar";
 
 /** A value in prose: Korean with 만 and its unit ("1만 305명"), English with separators. */
 function prose(ctx: ChartContext, spec: ChartSpec, r: Row, v: number): string {
@@ -12,6 +13,17 @@ function prose(ctx: ChartContext, spec: ChartSpec, r: Row, v: number): string {
   if (spec.mode === "index") return formatNumber(v, ctx.lang);
   const u = unitOf(ctx, String(r.series_id));
   return formatCount(v, ctx.lang, { ko: u.ko === "%" ? "" : u.ko, en: "" }, q);
+}
+
+/** A period in prose: "2024" / "2024년", dates for windows. */
+function period(ctx: ChartContext, r: Row): string {
+  return formatPeriod(
+    String(r.period),
+    String(r.period_start ?? ""),
+    String(r.period_end ?? ""),
+    String(r.period_type ?? ""),
+    ctx.lang,
+  );
 }
 
 /** The generated text summary of a chart in the page's language. Plain text. */
@@ -36,14 +48,14 @@ export function summarize(spec: ChartSpec, rows: Row[], ctx: ChartContext): stri
   }
   const many = spec.series.length > 1;
   const parts: string[] = [];
-  if (spec.mark === "bar") {
+  if (spec.mark === "bar" && !barsPerPeriod(rows)) {
     const lastYear = Math.max(...rows.map((r) => Number(r.year)));
     const at = rows.filter((r) => Number(r.year) === lastYear && r.y != null);
     if (at.length) {
       const top = at.reduce((a, b) => (Number(b.y) > Number(a.y) ? b : a));
       parts.push(
         t(lang, "summary.largest", {
-          p: String(top.period),
+          p: period(ctx, top),
           cat: keyLabel(ctx, spec.dimension, top, many),
           v: prose(ctx, spec, top, Number(top.y)),
         }),
@@ -63,8 +75,8 @@ export function summarize(spec: ChartSpec, rows: Row[], ctx: ChartContext): stri
         series: label,
         a: prose(ctx, spec, first, a),
         b: prose(ctx, spec, last, b),
-        p1: String(first.period),
-        p2: String(last.period),
+        p1: period(ctx, first),
+        p2: period(ctx, last),
       };
       parts.push(
         pts.length === 1

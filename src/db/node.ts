@@ -6,8 +6,6 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import path from "node:path";
 import { SAFE_SETTINGS, TABLES, createTableSql, type Db, type Row } from "./tables";
 
-let ready: Promise<DuckDBConnection> | null = null;
-
 /** Where `npm run data` writes the built tables. */
 export const DATA_DIR = path.resolve(process.cwd(), "public/data");
 
@@ -26,10 +24,11 @@ function plain(v: unknown): string | number | boolean | null {
   return String(v);
 }
 
-// Astro renders components concurrently; one connection runs one statement at a time, so queries queue.
-let queue: Promise<unknown> = Promise.resolve();
-
+/** A database over the built tables in `dir`, opened on first query. */
 export function nodeDb(dir = DATA_DIR): Db {
+  let ready: Promise<DuckDBConnection> | null = null;
+  // Astro renders components concurrently; one connection runs one statement at a time, so queries queue.
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     query(sql, params = []) {
       const run = async () => {

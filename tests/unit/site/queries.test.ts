@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import path from "node:path";
+import { nodeDb } from "../../../src/db/node";
+import { querySeries } from "../../../src/db/queries/series";
+import { queryCompare } from "../../../src/db/queries/compare";
+import { queryHeadline } from "../../../src/db/queries/headline";
+import type { ChartSpec } from "../../../src/charts/spec";
+
+// Real DuckDB (Node, same version as the browser's) over small synthetic fixtures.
+const db = nodeDb(path.resolve("tests/fixtures/site"));
+const base: ChartSpec = {
+  id: "t",
+  view: "series",
+  series: ["synthetic_a"],
+  dimension: "total",
+  categories: [],
+  mode: "absolute",
+  from: 2000,
+  to: 2030,
+  a: 2020,
+  b: 2023,
+  mark: "line",
+  lang: "en",
+};
+
+describe("series view", () => {
+  it("returns every period in order, gaps as NULL, partial flagged, segments split at breaks", async () => {
+    const rows = await querySeries(db, base);
+    expect(rows.map((r) => [r.period, r.y, r.partial, r.segment])).toEqual([
+      ["2020", 100, false, 0],
+      ["2021", 150, false, 0],
+      ["2022-01/2022-06", 90, true, 0],
+      ["2022", null, false, 0],
+      ["2023", 300, false, 1],
+    ]);
+  });
+
+  it("filters years by the year the period ends in", async () => {
+    const rows = await querySeries(db, { ...base, from: 2021, to: 2022 });
+    expect(rows.map((r) => r.period)).toEqual(["2021", "2022-01/2022-06", "2022"]);
+  });
+
+  it("index mode: first full exact period = 100; partial periods get no index", async () => {
+    const rows = await querySeries(db, { ...base, mode: "index" });
+    expect(rows.map((r) => r.y)).toEqual([100, 150, null, null, 300]);
+  });
+
+  it("index mode never uses an approximate value as its base", async () => {
+    const rows = await querySeries(db, { ...base, series: ["synthetic_b"], mode: "index" });
+    expect(rows.map((r) => [r.period, r.y, r.qualifier])).toEqual([
+      ["2021", 50, "≈"],
+      ["2023", 100, ""],
+    ]);
+  });
+
+  it("share mode shows shares as published, never computed", async () => {
+    const rows = await querySeries(db, { ...base, dimension: "sex", mode: "share" });
+    expect(rows.map((r) => [r.category, r.period, r.y])).toEqual([
+      ["female", "2020", 80],
+      ["female", "2023", 70],
+      ["male", "2020", 20],
+      ["male", "2023", 30],
+    ]);
+  });
+
+  it("categories filter, and values are parameters (a hostile string matches nothing, runs nothing)", async () => {
+    expect((await querySeries(db, { ...base, dimension: "sex", categories: ["male"] })).length).toBe(2);
+    const hostile = await querySeries(db, { ...base, dimension: "x'; DROP TABLE observations; --" });
+    expect(hostile).toEqual([]);
+    expect((await querySeries(db, base)).length).toBe(5);
+  });
+});
+
+describe("compare view", () => {
+  it("A vs B for every breakdown with absolute and % change; approximate values give no change", async () => {
+    const rows = await queryCompare(db, {
+      ...base,
+      view: "compare",
+      series: ["synthetic_a", "synthetic_b"],
+      dimension: "all",
+      a: 2021,
+      b: 2023,
+    });
+    const byKey = Object.fromEntries(rows.map((r) => [`${r.series_id}:${r.dimension}:${r.category}`, r]));
+    expect(byKey["synthetic_a:total:all"]).toMatchObject({ value_a: 150, value_b: 300, change: 150, change_pct: 100 });
+    expect(byKey["synthetic_b:total:all"]).toMatchObject({
+      value_a: 1000,
+      value_b: 2000,
+      change: null,
+      change_pct: null,
+    });
+    const sexRows = await queryCompare(db, { ...base, view: "compare", dimension: "sex", a: 2020, b: 2023 });
+    expect(sexRows.map((r) => [r.category, r.change_pct])).toEqual([
+      ["female", 162.5],
+      ["male", 350],
+    ]);
+  });
+});
+
+describe("headline", () => {
+  it("gives the value, the previous full period and the change", async () => {
+    const h = await queryHeadline(db, { series: "synthetic_a", period: "2021" });
+    expect(h).toMatchObject({ value: 150, prev_period: "2020", prev_value: 100, change_pct: 50 });
+  });
+  it("returns null for a period that does not exist", async () => {
+    expect(await queryHeadline(db, { series: "synthetic_a", period: "1999" })).toBeNull();
+  });
+});
