@@ -89,9 +89,11 @@ export interface IngestResult {
 /** Parse a published count: digits, optionally with thousands separators ("1,234"). */
 export function parseCount(cell: string): number | null {
   const t = cell.trim();
-  if (/^\d+$/.test(t)) return Number(t);
-  if (/^\d{1,3}(,\d{3})+$/.test(t)) return Number(t.replace(/,/g, ""));
-  return null;
+  let n: number | null = null;
+  if (/^\d+$/.test(t)) n = Number(t);
+  else if (/^\d{1,3}(,\d{3})+$/.test(t)) n = Number(t.replace(/,/g, ""));
+  // A count beyond 2^53 cannot be a published figure and would not round-trip (or becomes Infinity).
+  return n !== null && Number.isSafeInteger(n) ? n : null;
 }
 
 /** Turn a period cell like "2018년" or "2018" into a calendar-year label. */
