@@ -72,28 +72,36 @@ describe("series view", () => {
 });
 
 describe("compare view", () => {
-  it("A vs B for every breakdown with absolute and % change; approximate values give no change", async () => {
-    const rows = await queryCompare(db, {
-      ...base,
-      view: "compare",
-      series: ["synthetic_a", "synthetic_b"],
-      dimension: "all",
-      a: 2021,
-      b: 2023,
+  const cmp = (over: Partial<ChartSpec>) => queryCompare(db, { ...base, view: "compare", dimension: "all", ...over });
+  it("A vs B for every breakdown with absolute and % change", async () => {
+    const rows = await cmp({ a: 2020, b: 2021 });
+    expect(rows.find((r) => r.dimension === "total")).toMatchObject({
+      value_a: 100,
+      value_b: 150,
+      change: 50,
+      change_pct: 50,
     });
+    const sexRows = await cmp({ dimension: "sex", a: 2020, b: 2023 });
+    expect(sexRows.map((r) => [r.category, r.change_pct])).toEqual([
+      ["female", 162.5],
+      ["male", 350],
+    ]);
+  });
+  it("computes no change across a series break, nor from an approximate value", async () => {
+    const rows = await cmp({ series: ["synthetic_a", "synthetic_b"], a: 2021, b: 2023 });
     const byKey = Object.fromEntries(rows.map((r) => [`${r.series_id}:${r.dimension}:${r.category}`, r]));
-    expect(byKey["synthetic_a:total:all"]).toMatchObject({ value_a: 150, value_b: 300, change: 150, change_pct: 100 });
+    expect(byKey["synthetic_a:total:all"]).toMatchObject({
+      value_a: 150,
+      value_b: 300,
+      change: null,
+      break_between: true,
+    });
     expect(byKey["synthetic_b:total:all"]).toMatchObject({
       value_a: 1000,
       value_b: 2000,
       change: null,
       change_pct: null,
     });
-    const sexRows = await queryCompare(db, { ...base, view: "compare", dimension: "sex", a: 2020, b: 2023 });
-    expect(sexRows.map((r) => [r.category, r.change_pct])).toEqual([
-      ["female", 162.5],
-      ["male", 350],
-    ]);
   });
 });
 
