@@ -5,6 +5,8 @@ import tailwindcss from "@tailwindcss/vite";
 export default defineConfig({
   site: "http://127.0.0.1:4321",
   output: "static",
+  // DSC_OUT lets a second build (e.g. a benchmark or a parallel check) write elsewhere than dist/.
+  outDir: process.env.DSC_OUT ?? "./dist",
   trailingSlash: "always",
   build: {
     format: "directory",
