@@ -33,7 +33,7 @@ export function eventsInView(spec: ChartSpec, rows: Row[], ctx: ChartContext): S
     .map(({ e, x }, i) => ({
       n: i + 1,
       x,
-      date: /^\d{4}-\d{2}-\d{2}$/.test(e.date) ? formatDate(e.date, ctx.lang) : e.date,
+      date: formatDate(e.date, ctx.lang),
       label: e.title[ctx.lang],
     }));
 }

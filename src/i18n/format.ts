@@ -64,17 +64,19 @@ export function formatSignedNumber(n: number | null | undefined, lang: Lang): st
   return `${n > 0 ? "+" : n < 0 ? "\u2212" : "±"}${formatNumber(Math.abs(n), lang)}`;
 }
 
-/** ISO date (YYYY-MM-DD) → "2024. 8. 26." / "26 Aug 2024". */
+/**
+ * ISO date at the precision a source gives → "26 Aug 2024" / "2024. 8. 26."; "2018-05" → "May 2018" / "2018년 5월";
+ * "2018" stays a year ("2018년" in Korean).
+ */
 export function formatDate(iso: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso);
   if (!m) return iso;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(LOCALE[lang], {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC",
-  }).format(d);
+  if (!m[2]) return lang === "ko" ? `${m[1]}년` : m[1]!;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3] ?? 1)));
+  const opts: Intl.DateTimeFormatOptions = m[3]
+    ? { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }
+    : { year: "numeric", month: "long", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(LOCALE[lang], opts).format(d);
 }
 
 /** A period label for people: "2024", "FY2022/23", "26 Aug 2024 – 25 Aug 2025", "2024년", … */

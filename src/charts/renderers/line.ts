@@ -8,6 +8,7 @@ import { formatNumber } from "../../i18n/format";
 import { PALETTE, FONT_SIZE } from "../palette";
 import type { Row } from "../../db/tables";
 import { eventsInView } from "../events";
+import { scaleLinear } from "d3";
 
 export interface RenderOptions {
   width: number;
@@ -54,6 +55,15 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
   const sparkline = spec.mark === "sparkline";
   const width = opts.width;
   const labelRoom = sparkline ? 8 : Math.min(200, Math.max(80, ...last.map((p) => p.label.length * 7.5 + 16)));
+  const height = opts.height ?? (sparkline ? 64 : 360);
+  const margin = { top: sparkline ? 6 : 24, bottom: sparkline ? 6 : 32 };
+  const ys = pts.map((p) => p.y).filter((v): v is number => v != null);
+  const zero = spec.mode !== "index";
+  const yDomain = scaleLinear()
+    .domain([zero ? Math.min(0, ...ys) : Math.min(...ys, 100), Math.max(...ys, zero ? 1 : 100)])
+    .nice()
+    .domain() as [number, number];
+  const labels = dodge(last, yDomain, height - margin.top - margin.bottom, 15);
 
   const marks: Plot.Markish[] = [
     ruleY([spec.mode === "index" ? 100 : 0], { stroke: "currentColor", strokeOpacity: 0.3 }),
@@ -89,9 +99,9 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
         fontSize: 11,
         fill: "currentColor",
       }),
-      text(last, {
+      text(labels, {
         x: "x",
-        y: "y",
+        y: "labelY",
         text: (p: Point) => p.label,
         dx: 8,
         textAnchor: "start",
@@ -124,11 +134,11 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
   }
   return {
     width,
-    height: opts.height ?? (sparkline ? 64 : 360),
+    height,
     marginRight: labelRoom,
     marginLeft: sparkline ? 4 : 56,
-    marginTop: sparkline ? 6 : 24,
-    marginBottom: sparkline ? 6 : 32,
+    marginTop: margin.top,
+    marginBottom: margin.bottom,
     style: { fontSize: FONT_SIZE, background: "transparent", overflow: "visible" },
     x: {
       label: null,
@@ -141,10 +151,32 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
       label: null,
       axis: sparkline ? null : "left",
       grid: !sparkline,
-      nice: true,
-      zero: spec.mode !== "index",
+      domain: yDomain,
       tickFormat: (d: number) => (spec.mode === "share" ? `${fmt(d)}%` : fmt(d)),
     },
     marks,
   };
+}
+
+/** Direct labels at the line ends, pushed apart vertically so that none overlap (min `gap` px). */
+function dodge(
+  points: Point[],
+  domain: [number, number],
+  innerHeight: number,
+  gap: number,
+): (Point & { labelY: number })[] {
+  const [d0, d1] = domain;
+  const span = d1 - d0 || 1;
+  const toPx = (v: number) => (1 - (v - d0) / span) * innerHeight;
+  const toValue = (px: number) => d0 + (1 - px / innerHeight) * span;
+  const sorted = points.map((p) => ({ p, px: toPx(p.y!) })).sort((a, b) => a.px - b.px);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const cur = sorted[i]!;
+    if (cur.px < prev.px + gap) cur.px = prev.px + gap;
+  }
+  // If labels were pushed past the bottom, shift the whole stack up.
+  const overflow = sorted.length ? sorted[sorted.length - 1]!.px - innerHeight : 0;
+  if (overflow > 0) for (const s of sorted) s.px -= overflow;
+  return sorted.map(({ p, px }) => ({ ...p, labelY: toValue(px) }));
 }

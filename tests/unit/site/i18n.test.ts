@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../../../src/i18n/en";
 import { ko } from "../../../src/i18n/ko";
-import { formatChange, formatCount, formatKoreanMan, formatNumber, formatPeriod, t } from "../../../src/i18n";
+import {
+  formatChange,
+  formatCount,
+  formatDate,
+  formatKoreanMan,
+  formatNumber,
+  formatPeriod,
+  t,
+} from "../../../src/i18n";
 
 describe("strings", () => {
   it("Korean and English have the same keys, none empty", () => {
@@ -42,4 +50,13 @@ describe("number formatting", () => {
     expect(formatPeriod("2024", "2024-01-01", "2024-12-31", "calendar_year", "en")).toBe("2024");
     expect(formatPeriod("x", "2024-08-26", "2025-08-25", "window", "en")).toBe("26 Aug 2024 – 25 Aug 2025");
   });
+});
+
+describe("dates at the precision the source gives", () => {
+  it.each([
+    ["2018-05", "en", "May 2018"],
+    ["2018-05", "ko", "2018년 5월"],
+    ["2018", "ko", "2018년"],
+    ["2024-08-26", "en", "26 Aug 2024"],
+  ] as const)("%s (%s) → %s", (iso, lang, out) => expect(formatDate(iso, lang)).toBe(out));
 });
