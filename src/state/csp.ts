@@ -3,7 +3,6 @@
  * (scripts/lib/site-headers.mjs). Styles allow 'unsafe-inline' because Plot writes style attributes into
  * SVG (inline styles cannot run script); images allow data:/blob: for downloads made in the page.
  */
-// @ts-expect-error -- plain JS module shared with the Node server; typed by the declaration below.
 import { CSP_BASE } from "../../scripts/lib/csp.mjs";
 
 export const CSP: string = CSP_BASE as string;

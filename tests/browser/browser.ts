@@ -52,7 +52,7 @@ export async function open(
 }
 
 /** Wait until the interactive layer has redrawn a figure (after a control change). */
-export async function waitForRedraw(page: Page, chartId: string, action: () => Promise<void>): Promise<number> {
+export async function waitForRedraw(page: Page, chartId: string, action: () => Promise<unknown>): Promise<number> {
   const done = page.evaluate(
     (id) =>
       new Promise<number>((resolve) => {
