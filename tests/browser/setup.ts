@@ -41,7 +41,8 @@ async function serve(port: number, extra: string[] = []): Promise<ChildProcess> 
 export default async function setup(project: TestProject) {
   const port = await freePort();
   const alt = await freePort();
-  const site = await serve(port);
+  // DSC_OUT: test a build made elsewhere than dist/ (see astro.config.mjs).
+  const site = await serve(port, process.env.DSC_OUT ? ["--dir", process.env.DSC_OUT] : []);
   const host = await serve(alt, ["--dir", "tests/fixtures/host"]).catch(() => null);
   project.provide("baseUrl", `http://127.0.0.1:${port}`);
   project.provide("altBaseUrl", host ? `http://127.0.0.1:${alt}` : "");
