@@ -63,10 +63,16 @@ async function redraw(f: Figure, figs: Figure[], spec: ChartSpec, push: boolean)
     history.pushState(null, "", q ? `?${q}` : location.pathname);
     updateLangSwitch(q);
   }
+  const followers = figs.filter((g) => g.el.dataset.follows === f.p.spec.id);
   const m = await loadLayer(figs);
   status(f, f.p.strings.updating);
   await m.redraw(f.el, f.p, spec);
   status(f, f.p.strings.ready);
+  // Figures that follow this one take its compared years, so the URL reproduces every chart on the page.
+  for (const g of followers) {
+    const next = { ...g.spec, a: spec.a, b: spec.b };
+    if (!sameSpec(next, g.spec)) await redraw(g, figs, next, false);
+  }
 }
 
 /** The language switch keeps the current view: it carries the validated query, never the raw one. */

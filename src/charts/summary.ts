@@ -85,7 +85,9 @@ export function summarize(spec: ChartSpec, rows: Row[], ctx: ChartContext): stri
       );
     }
   }
-  const gaps = [...new Set(rows.filter((r) => r.value == null).map((r) => String(r.period)))];
+  // A gap is a period without the plotted measure (share-only series have no counts, and that is no gap).
+  const measure = (r: Row) => (spec.mode === "share" ? r.share : r.value);
+  const gaps = [...new Set(rows.filter((r) => measure(r) == null).map((r) => String(r.period)))];
   if (gaps.length && spec.mark !== "bar") parts.push(t(lang, "summary.gaps", { periods: gaps.join(", ") }));
   const breaks = [...new Set(rows.filter((r) => r.break_before === true).map((r) => String(r.period)))];
   if (breaks.length) parts.push(t(lang, "summary.breaks", { periods: breaks.join(", ") }));

@@ -48,7 +48,11 @@ export function tableModel(spec: ChartSpec, rows: Row[], ctx: ChartContext): Tab
         label(r),
         r.value_a == null ? nodata : `${r.qualifier_a ?? ""}${formatNumber(num(r.value_a), lang)}`,
         r.value_b == null ? nodata : `${r.qualifier_b ?? ""}${formatNumber(num(r.value_b), lang)}`,
-        r.change == null ? "" : formatSignedNumber(num(r.change), lang),
+        r.change == null
+          ? r.break_between === true
+            ? t(lang, "chart.break")
+            : ""
+          : formatSignedNumber(num(r.change), lang),
         r.change_pct == null ? "" : formatChange(num(r.change_pct), lang),
       ]),
       raw: rows.map((r) => [label(r), num(r.value_a), num(r.value_b), num(r.change), num(r.change_pct)]),

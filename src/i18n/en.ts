@@ -113,4 +113,33 @@ export const en = {
   "sources.grades":
     "Grades: A — official source read directly; B — mainstream news report of an official release; C — our arithmetic (shown as derived); D — secondary copy only (flagged); H/M/L — high/medium/low for international sources.",
   "sources.download": "Download the whole data package (CSV + metadata + README)",
+  "compare.follow": "Year A and year B apply to every chart on this page; the link keeps them.",
+  "compare.dsc": "Digital Sex Crime Victim Support Center",
+  "compare.police": "Police and regulator",
+  "compare.breakNote":
+    "Where a series changed its definition between the two years, no change is computed: the figures are shown side by side only.",
+  "deepfakes.units":
+    "Each panel has its own unit and axis: victims, harm cases, police cases, persons arrested, a share of suspects and correction requests are different things and cannot be added up or compared as heights.",
+  "victims.year": "Choose one year with From = To; with a longer range the bars show the last year.",
+  "intl.countries": "Each country in its own unit",
+  "intl.index": "Growth only, across countries",
+  "intl.comparability": "Comparability",
+  "intl.indexNote":
+    "Index: each series' first full year in the range = 100. Australian figures are financial years (July–June), the others calendar years; partial periods are not indexed.",
+  "sources.list": "Sources",
+  "sources.count": "{n} sources. Grade D and L sources are secondary copies and are flagged wherever they are used.",
+  "sources.usedBy": "Used for",
+  "sources.link": "Original",
+  "sources.series": "Series definitions and caveats",
+  "sources.definition": "Definition",
+  "sources.caveats": "Caveats",
+  "sources.unit": "Unit",
+  "sources.kept": "Figure shown",
+  "sources.alternative": "Alternative",
+  "sources.breakWhat": "What changed",
+  "sources.noBreak": "No breaks recorded.",
+  "sources.gradeLegend": "Grade legend",
+  "sources.citeText": "dsc-stats, data release {release}. Digital sex crime statistics, South Korea and beyond. {url}",
+  "sources.citeNote": "Please also cite the original source of any figure you use (linked below each chart).",
+  "sources.release": "Data release {release}",
 } as const;

@@ -18,22 +18,28 @@ interface BarDatum {
 
 /**
  * Horizontal bars, one per category (or series) in the latest period of the range: a breakdown at one point in
- * time. Bars are labelled with their value; a missing figure is written "no data", never drawn as zero.
+ * time; for a single series and category, one bar per period (partial periods pale and labelled). Bars are labelled with their value; a missing figure is written "no data", never drawn as zero.
  */
 export function barOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opts: RenderOptions): Plot.PlotOptions {
   const lang = ctx.lang;
   const many = spec.series.length > 1;
   const lastYear = Math.max(...rows.map((r) => Number(r.year)));
+  // One series and one category (e.g. two reporting windows): a bar per period, labelled by its period.
+  const perPeriod = barsPerPeriod(rows);
   const data: BarDatum[] = rows
-    .filter((r) => Number(r.year) === lastYear)
+    .filter((r) => perPeriod || Number(r.year) === lastYear)
     .map((r) => {
       const y = r.y == null ? null : Number(r.y);
       const q = String(r.qualifier ?? "");
       const v = y == null ? t(lang, "chart.nodata") : `${q}${formatNumber(y, lang)}${spec.mode === "share" ? "%" : ""}`;
-      return { label: keyLabel(ctx, spec.dimension, r, many), y, text: v, partial: r.partial === true };
+      const partial = r.partial === true;
+      const label = perPeriod
+        ? `${String(r.period)}${partial ? ` (${t(lang, "chart.partial")})` : ""}`
+        : keyLabel(ctx, spec.dimension, r, many);
+      return { label, y, text: v, partial };
     });
   const max = Math.max(0, ...data.map((d) => d.y ?? 0));
-  const labelWidth = Math.min(220, Math.max(60, ...data.map((d) => d.label.length * 7.5 + 12)));
+  const labelWidth = Math.min(260, Math.max(60, ...data.map((d) => d.label.length * 7.5 + 12)));
   return {
     width: opts.width,
     height: opts.height ?? Math.max(120, data.length * 34 + 48),
@@ -59,4 +65,9 @@ export function barOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opts
       ruleX([0], { stroke: "currentColor" }),
     ],
   };
+}
+
+/** True when the rows hold one series and one category only: then each period gets its own bar. */
+export function barsPerPeriod(rows: Row[]): boolean {
+  return rows.length > 1 && new Set(rows.map((r) => `${r.series_id}:${r.category}`)).size === 1;
 }

@@ -4,6 +4,7 @@ import type { ChartSpec } from "../spec";
 import type { ChartContext } from "../context";
 import { categoryLabel, seriesTitle } from "../context";
 import { formatNumber, formatChange } from "../../i18n/format";
+import { t } from "../../i18n";
 import { PALETTE, FONT_SIZE } from "../palette";
 import type { Row } from "../../db/tables";
 import type { RenderOptions } from "./line";
@@ -28,10 +29,16 @@ export function dumbbellOptions(
     const cat = categoryLabel(ctx, String(r.dimension), String(r.category));
     const title = seriesTitle(ctx, String(r.series_id));
     return {
-      label: many || !cat ? (cat ? `${title} — ${cat}` : title) : cat,
+      // A single series' total is labelled "Total": the title above already names the series.
+      label: many ? (cat ? `${title} — ${cat}` : title) : cat || t(lang, "dim.total"),
       a: r.value_a == null ? null : Number(r.value_a),
       b: r.value_b == null ? null : Number(r.value_b),
-      change: r.change_pct == null ? "" : formatChange(Number(r.change_pct), lang),
+      change:
+        r.change_pct != null
+          ? formatChange(Number(r.change_pct), lang)
+          : r.break_between === true
+            ? t(lang, "chart.break")
+            : "",
     };
   });
   const both = data.filter((d) => d.a != null && d.b != null);

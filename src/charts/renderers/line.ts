@@ -54,7 +54,13 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
   const fmt = (v: number) => formatNumber(v, lang);
   const sparkline = spec.mark === "sparkline";
   const width = opts.width;
-  const labelRoom = sparkline ? 8 : Math.min(200, Math.max(80, ...last.map((p) => p.label.length * 7.5 + 16)));
+  // A lone line in a narrow panel is named by the figure title; its end label would not fit.
+  const endLabels = !(keys.length === 1 && opts.width < 600);
+  const labelRoom = sparkline
+    ? 8
+    : !endLabels
+      ? 24
+      : Math.min(200, Math.max(80, ...last.map((p) => p.label.length * 7.5 + 16)));
   const height = opts.height ?? (sparkline ? 64 : 360);
   const margin = { top: sparkline ? 6 : 24, bottom: sparkline ? 6 : 32 };
   const ys = pts.map((p) => p.y).filter((v): v is number => v != null);
@@ -91,15 +97,19 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
         r: 4.5,
         strokeWidth: 2,
       }),
-      text(partial, {
-        x: "x",
-        y: "y",
-        text: () => t(lang, "chart.partial"),
-        dy: -12,
-        fontSize: 11,
-        fill: "currentColor",
-      }),
-      text(labels, {
+      // One "partial period" label per year, however many partial periods end in it.
+      text(
+        partial.filter((p, i) => partial.findIndex((q) => q.x === p.x) === i),
+        {
+          x: "x",
+          y: "y",
+          text: () => t(lang, "chart.partial"),
+          dy: -12,
+          fontSize: 11,
+          fill: "currentColor",
+        },
+      ),
+      text(endLabels ? labels : [], {
         x: "x",
         y: "labelY",
         text: (p: Point) => p.label,

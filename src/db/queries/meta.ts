@@ -35,3 +35,33 @@ export async function loadMeta(db: Db): Promise<{
 export const TRENDABLE_SERIES_SQL = `SELECT series_id FROM observations
   WHERE period_type IN ('calendar_year', 'financial_year') AND value IS NOT NULL
   GROUP BY series_id HAVING count(DISTINCT period) >= 2 ORDER BY series_id`;
+
+/**
+ * Series breaks for the sources page: every observation marked as following a definition change.
+ * out: series_id, period, category, breaks_en, breaks_ko, source_id
+ */
+export const BREAKS_SQL = `SELECT o.series_id, o.period, o.category, COALESCE(s.breaks_en, '') AS breaks_en,
+  COALESCE(s.breaks_ko, '') AS breaks_ko, o.source_id
+  FROM observations o JOIN series s ON s.series_id = o.series_id
+  WHERE o.break_before ORDER BY o.series_id, o.period_start, o.category`;
+
+/**
+ * Which series each source backs (sources page).
+ * out: source_id, series_ids (space-separated, sorted)
+ */
+export const SOURCE_SERIES_SQL = `SELECT source_id, string_agg(DISTINCT series_id, ' ' ORDER BY series_id) AS series_ids
+  FROM (SELECT source_id, series_id FROM observations UNION SELECT source_id, series_id FROM alternatives)
+  GROUP BY source_id ORDER BY source_id`;
+
+/**
+ * Conflicting figures: each alternative beside the figure the site keeps for the same series, period and category.
+ * out: series_id, period, category, dimension, kept_value, kept_share, kept_source, alt_value, alt_share, alt_source,
+ *      alt_grade, note_en, note_ko
+ */
+export const CONFLICTS_SQL = `SELECT a.series_id, a.period, a.category, o.dimension, o.value AS kept_value, o.share AS kept_share,
+  o.source_id AS kept_source, a.value AS alt_value, a.share AS alt_share, a.source_id AS alt_source,
+  a.grade AS alt_grade, COALESCE(a.note_en, '') AS note_en, COALESCE(a.note_ko, '') AS note_ko
+  FROM alternatives a
+  LEFT JOIN observations o ON o.series_id = a.series_id AND o.period = a.period AND o.category = a.category
+    AND o.subdimension IS NULL
+  ORDER BY a.series_id, a.period, a.category, a.source_id`;

@@ -7,6 +7,7 @@ import type { Db, Row } from "../tables";
  *         $4 first year, $5 last year, $6 mode ('absolute' | 'share' | 'index')
  * out:    series_id, category, period, period_start, period_end, period_type, year, partial, value, share, y,
  *         qualifier, derived, break_before, segment, grade, source_id, note_en, note_ko, sort
+ * Cumulative multi-year totals are left out (they would sit on a year as if they were that year's figure).
  * `y` is the plotted value: the count, the share as published, or an index (first full period = 100; derived).
  */
 export const SERIES_SQL = `
@@ -17,6 +18,8 @@ WITH base AS (
   WHERE list_contains(string_split($1, ','), o.series_id)
     AND o.dimension = $2
     AND o.subdimension IS NULL
+    -- A cumulative multi-year total cannot be placed at one year beside yearly figures (sources page lists it).
+    AND o.period_type <> 'cumulative'
     AND ($3 = '' OR list_contains(string_split($3, ','), o.category))
 ),
 ranged AS (
