@@ -6,6 +6,11 @@ export function isEmbed(pathname) {
   return /^\/(?:[^/]+\/)*embed\//.test(pathname) || /^\/(ko|en)\/embed\//.test(pathname);
 }
 
+/** Files other sites load directly: the optional embed resize script and the static chart images. */
+export function isShared(pathname) {
+  return /(?:^|\/)embed-resize\.js$/.test(pathname) || /\/static-charts\//.test(pathname);
+}
+
 export function headersFor(pathname) {
   const embed = isEmbed(pathname);
   const h = {
@@ -13,7 +18,8 @@ export function headersFor(pathname) {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-    "Cross-Origin-Resource-Policy": embed ? "cross-origin" : "same-origin",
+    // Embeds, the host-page resize script and the static chart images are meant to be used by other sites.
+    "Cross-Origin-Resource-Policy": embed || isShared(pathname) ? "cross-origin" : "same-origin",
   };
   if (!embed) h["X-Frame-Options"] = "DENY";
   if (/\/_astro\//.test(pathname)) h["Cache-Control"] = "public, max-age=31536000, immutable";

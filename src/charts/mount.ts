@@ -128,7 +128,29 @@ function init(): void {
   window.addEventListener("popstate", () => {
     for (const f of figs) if (f.p.primary) void redraw(f, figs, fromUrl(f), false).catch(() => undefined);
   });
+  initActions();
   document.dispatchEvent(new CustomEvent("dsc:mounted", { detail: { figures: figs.length } }));
+}
+
+/** Share, embed, download and cite (src/charts/actions): loaded on first use, never up front. */
+type Actions = typeof import("./actions");
+let actions: Promise<Actions> | null = null;
+const loadActions = () => (actions ??= import("./actions"));
+function initActions(): void {
+  for (const el of document.querySelectorAll<HTMLElement>("[data-needs-js]")) el.hidden = false;
+  document.addEventListener("click", (e) => {
+    const b = e.target instanceof Element ? e.target.closest<HTMLElement>("[data-actions] [data-action]") : null;
+    if (b) void loadActions().then((m) => m.handle(b));
+  });
+  // Opening the embed or cite disclosure brings their text up to date with the current view.
+  document.addEventListener(
+    "toggle",
+    (e) => {
+      const d = e.target;
+      if (d instanceof HTMLDetailsElement && d.open && d.closest("[data-actions]")) void loadActions();
+    },
+    true,
+  );
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init, { once: true });

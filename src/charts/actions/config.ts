@@ -1,0 +1,36 @@
+import type { ChartSpec } from "../spec";
+import type { LinkConfig } from "./links";
+
+/** What ChartActions.astro embeds for the browser actions (JSON in `script[data-actions-config]`). */
+export interface ActionsConfig extends LinkConfig {
+  lang: "ko" | "en";
+  title: string;
+  subtitle: string;
+  release: string;
+  /** Site origin at build time; the browser uses location.origin. */
+  buildOrigin: string;
+  /** The pre-rendered view and its table (exactly as shown), for CSV without the query engine. */
+  prerendered: { spec: ChartSpec; columns: string[]; raw: (string | number | null)[][] };
+  /** URL of the published observations table (full-series CSV). */
+  observationsUrl: string;
+  /** Suggested initial iframe height (px). */
+  height: number;
+  strings: {
+    copied: string;
+    copyManual: string;
+    preparing: string;
+    failed: string;
+    source: string;
+    footer: string;
+  };
+}
+
+export function readConfig(fig: Element): ActionsConfig | null {
+  const el = fig.querySelector("script[data-actions-config]");
+  if (!el?.textContent) return null;
+  try {
+    return JSON.parse(el.textContent) as ActionsConfig;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,45 @@
+/** The URLs a chart view is shared by: page permalink, embed route and the copy-ready embed code. */
+import type { ChartSpec, UrlField } from "../spec";
+import { specToQuery } from "../../state/url";
+import { escapeXml } from "./compose";
+
+export interface LinkConfig {
+  id: string;
+  /** Path of the page the figure is on (e.g. /en/trends/). */
+  pagePath: string;
+  /** Path of the chart's embed route (e.g. /en/embed/trends/). */
+  embedPath: string;
+  /** The chart reads its view from the page URL (primary figure). */
+  primary: boolean;
+  /** The spec the page's URL is relative to (payload defaults). */
+  pageDefaults: ChartSpec;
+  /** The spec the embed route's URL is relative to (catalog defaults). */
+  embedDefaults: ChartSpec;
+  fields: readonly UrlField[];
+}
+
+const withQuery = (path: string, q: string) => (q ? `${path}?${q}` : path);
+
+/** Embed route URL of the current view. */
+export function embedUrl(origin: string, c: LinkConfig, spec: ChartSpec): string {
+  return origin + withQuery(c.embedPath, specToQuery(spec, c.embedDefaults, c.fields));
+}
+
+/**
+ * The link that reproduces the current view: the page itself for the page's primary chart (it reads the URL),
+ * else the chart's own permalink route (the embed route, which is also a standalone page).
+ */
+export function permalink(origin: string, c: LinkConfig, spec: ChartSpec): string {
+  if (c.primary) {
+    return `${origin}${withQuery(c.pagePath, specToQuery(spec, c.pageDefaults, c.fields))}#chart-${c.id}`;
+  }
+  return embedUrl(origin, c, spec);
+}
+
+/** Copy-ready HTML for host pages: the iframe, plus the optional resize script. */
+export function embedCode(origin: string, src: string, title: string, height: number): string {
+  return [
+    `<iframe src="${escapeXml(src)}" title="${escapeXml(title)}" loading="lazy" style="width:100%;border:0" height="${Math.round(height)}"></iframe>`,
+    `<script src="${escapeXml(origin)}/embed-resize.js" async></script>`,
+  ].join("\n");
+}
