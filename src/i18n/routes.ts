@@ -9,6 +9,7 @@ export const PAGES: readonly { slug: string; nav: StringKey }[] = [
   { slug: "deepfakes", nav: "nav.deepfakes" },
   { slug: "victims", nav: "nav.victims" },
   { slug: "international", nav: "nav.international" },
+  { slug: "explore", nav: "nav.explore" },
   { slug: "sources", nav: "nav.sources" },
 ];
 

@@ -1,0 +1,207 @@
+/**
+ * The explore page's schema documentation and example queries: every published table and column with its
+ * type (from ../tables, the single declaration both engines load), unit and description in both languages.
+ */
+import { TABLES } from "../tables";
+
+type L = { ko: string; en: string };
+interface ColumnDoc extends L {
+  /** Unit of the values, when the column holds a quantity. */
+  unit?: L;
+}
+
+/** Descriptions per table and column. Typed so a published column without a description is a type error. */
+type Docs = { [table: string]: { about: L; columns: Record<string, ColumnDoc> } };
+
+const COUNT: L = {
+  ko: "건·명 (계열마다 다름: series.unit 참조)",
+  en: "cases or persons (per series: see series.unit)",
+};
+const PCT: L = { ko: "% (발표된 그대로)", en: "% (as published)" };
+const note: Record<string, ColumnDoc> = {
+  note_en: { ko: "영어 주석", en: "Note in English" },
+  note_ko: { ko: "한국어 주석", en: "Note in Korean" },
+};
+
+export const SCHEMA_DOCS: Docs = {
+  observations: {
+    about: {
+      ko: "발표된 모든 수치(한 행 = 한 계열·기간·범주)",
+      en: "Every published figure (one row = series × period × category)",
+    },
+    columns: {
+      series_id: { ko: "계열 ID (series 테이블과 연결)", en: "Series id (joins series)" },
+      period: {
+        ko: "발표된 기간 표기 (예: 2024, 2019-01/2019-11)",
+        en: "Period as published (e.g. 2024, 2019-01/2019-11)",
+      },
+      period_start: { ko: "기간 시작일", en: "First day of the period" },
+      period_end: { ko: "기간 종료일", en: "Last day of the period" },
+      period_type: {
+        ko: "기간 종류: calendar_year, partial_year, financial_year, half_year, window, cumulative",
+        en: "Period kind: calendar_year, partial_year, financial_year, half_year, window, cumulative",
+      },
+      partial: { ko: "기간이 불완전한지(부분 연도)", en: "Whether the period is incomplete (part of a year)" },
+      dimension: { ko: "분류 차원 (total, sex, age …)", en: "Breakdown dimension (total, sex, age …)" },
+      category: { ko: "범주 (categories 테이블에 한/영 이름)", en: "Category (labels in categories)" },
+      subdimension: { ko: "두 번째 분류 차원 (교차표)", en: "Second breakdown dimension (cross-tabs)" },
+      subcategory: { ko: "두 번째 범주", en: "Second category" },
+      value: { ko: "수치 (NULL = 자료 없음)", en: "Count (NULL = no data)", unit: COUNT },
+      share: { ko: "발표된 비율 (직접 계산한 값 아님)", en: "Share as published (not computed here)", unit: PCT },
+      qualifier: { ko: "수치 수식어: > (초과), ≈ (약), < (미만)", en: "Qualifier of the value: >, ≈ (about), <" },
+      derived: {
+        ko: "다른 발표 수치에서 계산한 값인지",
+        en: "Whether the value was derived from other published figures",
+      },
+      break_before: { ko: "이 기간 앞에서 집계 기준이 바뀜", en: "The counting basis changes before this period" },
+      source_id: { ko: "출처 ID (sources 테이블과 연결)", en: "Source id (joins sources)" },
+      grade: { ko: "출처 등급 A–D (A = 공식 원자료)", en: "Source grade A–D (A = official primary)" },
+      ...note,
+    },
+  },
+  series: {
+    about: {
+      ko: "계열: 기관, 측정 대상, 단위, 정의, 유의사항",
+      en: "Series: body, measure, unit, definition, caveats",
+    },
+    columns: {
+      series_id: { ko: "계열 ID", en: "Series id" },
+      topic: {
+        ko: "주제 (support, deepfake, police, regulator, international)",
+        en: "Topic (support, deepfake, police, regulator, international)",
+      },
+      country: { ko: "국가 (KR, AU, UK, US, JP, global)", en: "Country (KR, AU, UK, US, JP, global)" },
+      body_ko: { ko: "발표 기관 (한국어)", en: "Publishing body (Korean)" },
+      body_en: { ko: "발표 기관 (영어)", en: "Publishing body (English)" },
+      title_ko: { ko: "계열 이름 (한국어)", en: "Series title (Korean)" },
+      title_en: { ko: "계열 이름 (영어)", en: "Series title (English)" },
+      measure: { ko: "측정 대상", en: "What is counted" },
+      unit: { ko: "단위 (영어 키)", en: "Unit (key)" },
+      unit_ko: { ko: "단위 (한국어)", en: "Unit (Korean)" },
+      unit_en: { ko: "단위 (영어)", en: "Unit (English)" },
+      period_type: { ko: "주된 기간 종류", en: "Main period kind" },
+      definition_ko: { ko: "정의 (한국어)", en: "Definition (Korean)" },
+      definition_en: { ko: "정의 (영어)", en: "Definition (English)" },
+      caveats_ko: { ko: "유의사항 (한국어)", en: "Caveats (Korean)" },
+      caveats_en: { ko: "유의사항 (영어)", en: "Caveats (English)" },
+      breaks_en: { ko: "집계 기준 변경 (영어)", en: "Breaks in the series (English)" },
+      breaks_ko: { ko: "집계 기준 변경 (한국어)", en: "Breaks in the series (Korean)" },
+      includes_sextortion: { ko: "성착취 협박(몸캠 피싱) 포함 여부", en: "Whether sextortion is included" },
+    },
+  },
+  sources: {
+    about: { ko: "출처: 발행처, 제목, 주소, 인용문, 등급", en: "Sources: publisher, title, URL, quote, grade" },
+    columns: {
+      source_id: { ko: "출처 ID", en: "Source id" },
+      publisher_ko: { ko: "발행처 (한국어)", en: "Publisher (Korean)" },
+      publisher_en: { ko: "발행처 (영어)", en: "Publisher (English)" },
+      title: { ko: "자료 제목", en: "Title of the document" },
+      url: { ko: "원문 주소", en: "URL of the original" },
+      published: { ko: "발행일", en: "Publication date" },
+      quote: { ko: "수치가 나온 원문 인용", en: "Quote the figures come from" },
+      grade: { ko: "등급 A–D", en: "Grade A–D" },
+      file_section: { ko: "조사 노트의 위치", en: "Where in the research notes" },
+    },
+  },
+  events: {
+    about: { ko: "주석용 사건(법 개정, 기관 개소 등)", en: "Annotation events (laws, openings, protests …)" },
+    columns: {
+      event_id: { ko: "사건 ID", en: "Event id" },
+      date: { ko: "날짜 (YYYY, YYYY-MM 또는 YYYY-MM-DD)", en: "Date (YYYY, YYYY-MM or YYYY-MM-DD)" },
+      end_date: { ko: "종료일 (기간인 경우)", en: "End date (for spans)" },
+      kind: { ko: "종류 (law, institution, protest …)", en: "Kind (law, institution, protest …)" },
+      title_ko: { ko: "제목 (한국어)", en: "Title (Korean)" },
+      title_en: { ko: "제목 (영어)", en: "Title (English)" },
+      source_id: { ko: "출처 ID", en: "Source id" },
+      series_ids: { ko: "관련 계열 ID (공백으로 구분)", en: "Related series ids (space-separated)" },
+    },
+  },
+  alternatives: {
+    about: {
+      ko: "같은 수치의 다른 발표값(정정·다른 보도)",
+      en: "Other published values for the same figure (revisions, other reports)",
+    },
+    columns: {
+      series_id: { ko: "계열 ID", en: "Series id" },
+      period: { ko: "기간", en: "Period" },
+      category: { ko: "범주", en: "Category" },
+      value: { ko: "다른 발표 수치", en: "Alternative value", unit: COUNT },
+      share: { ko: "다른 발표 비율", en: "Alternative share", unit: PCT },
+      source_id: { ko: "출처 ID", en: "Source id" },
+      grade: { ko: "출처 등급", en: "Source grade" },
+      ...note,
+    },
+  },
+  categories: {
+    about: { ko: "범주 이름(한/영)과 정렬 순서", en: "Category labels (ko/en) and sort order" },
+    columns: {
+      dimension: { ko: "분류 차원", en: "Dimension" },
+      category: { ko: "범주 ID", en: "Category id" },
+      label_ko: { ko: "이름 (한국어)", en: "Label (Korean)" },
+      label_en: { ko: "이름 (영어)", en: "Label (English)" },
+      sort: { ko: "정렬 순서", en: "Sort order" },
+    },
+  },
+};
+
+export interface SchemaColumn {
+  name: string;
+  type: string;
+  doc: ColumnDoc;
+}
+
+/** Published tables with their declared types and docs, in load order. */
+export function publishedSchema(): { name: string; about: L; columns: SchemaColumn[] }[] {
+  return TABLES.map((t) => {
+    const docs = SCHEMA_DOCS[t.name];
+    if (!docs) throw new Error(`no docs for table ${t.name}`);
+    return {
+      name: t.name,
+      about: docs.about,
+      columns: Object.entries(t.columns).map(([name, type]) => {
+        const doc = docs.columns[name];
+        if (!doc) throw new Error(`no docs for ${t.name}.${name}`);
+        return { name, type, doc };
+      }),
+    };
+  });
+}
+
+/** Example queries answering real questions. Shares are the published ones, never computed here. */
+export const EXAMPLES: readonly { id: string; title: L; sql: string }[] = [
+  {
+    id: "deepfake-per-year",
+    title: { ko: "기관별 연도별 딥페이크 건수", en: "Deepfake cases per year across all bodies" },
+    sql: `-- Yearly deepfake figures from every body (totals only)
+SELECT s.body_en, s.title_en, o.period, o.value, s.unit_en
+FROM observations o JOIN series s USING (series_id)
+WHERE (s.topic = 'deepfake' OR o.series_id LIKE '%deepfake%')
+  AND o.dimension = 'total' AND o.period_type = 'calendar_year' AND o.value IS NOT NULL
+ORDER BY s.body_en, o.period`,
+  },
+  {
+    id: "men-share",
+    title: { ko: "지원 피해자 중 남성 비율(발표값)", en: "Share of men among supported victims (as published)" },
+    sql: `-- Published shares only; NULL where none was published
+SELECT o.period, o.value AS men, o.share AS published_share_pct, o.source_id
+FROM observations o
+WHERE o.series_id = 'dsc_victims_by_sex' AND o.category = 'male'
+ORDER BY o.period_start`,
+  },
+  {
+    id: "victims-per-year",
+    title: { ko: "디성센터 지원 피해자 수(연도별)", en: "Victims supported by the DSC per year" },
+    sql: `SELECT CAST(year(period_end) AS INTEGER) AS year, value AS victims
+FROM observations
+WHERE series_id = 'dsc_victims' AND dimension = 'total' AND period_type = 'calendar_year'
+ORDER BY year`,
+  },
+  {
+    id: "grades",
+    title: { ko: "출처 등급별 수치 개수", en: "How many figures per source grade" },
+    sql: `SELECT grade, CAST(count(*) AS INTEGER) AS figures
+FROM observations
+GROUP BY grade
+ORDER BY grade`,
+  },
+];
