@@ -116,6 +116,13 @@ export interface ConsoleSession {
 
 let consoleSession: Promise<ConsoleSession> | null = null;
 
+/** Arrow dates/timestamps arrive as epoch milliseconds: show them as ISO text. */
+function consoleValue(v: unknown, type = ""): string | number | boolean | null {
+  if (typeof v === "number" && /^Date/.test(type)) return new Date(v).toISOString().slice(0, 10);
+  if (typeof v === "number" && /^Timestamp/.test(type)) return new Date(v).toISOString().replace(".000Z", "Z");
+  return plain(v);
+}
+
 /** SQL identifier, always quoted. */
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -143,8 +150,12 @@ async function startConsole(): Promise<ConsoleSession> {
       const rows: Row[] = [];
       let columns: ResultColumn[] = [];
       let truncated = false;
+      let types = new Map<string, string>();
       for await (const batch of reader) {
-        if (!columns.length) columns = batch.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+        if (!columns.length) {
+          columns = batch.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+          types = new Map(columns.map((c) => [c.name, c.type]));
+        }
         if (rows.length >= limit) {
           truncated = true;
           continue;
@@ -155,7 +166,7 @@ async function startConsole(): Promise<ConsoleSession> {
             break;
           }
           const o: Row = {};
-          for (const [k, v] of Object.entries(r.toJSON())) o[k] = plain(v);
+          for (const [k, v] of Object.entries(r.toJSON())) o[k] = consoleValue(v, types.get(k));
           rows.push(o);
         }
       }
