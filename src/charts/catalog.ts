@@ -249,7 +249,7 @@ function victimCharts(): ChartDef[] {
         ko: "명, 선택한 연도(연령 구분은 연도마다 다름)",
         en: "Persons in the chosen year (age bands differ between years)",
       },
-      { series: ["dsc_victims_by_age"], dimension: "age", mark: "bar", from: 2024, to: 2024 },
+      { series: ["dsc_victims_by_age"], dimension: "age", mark: "bar", from: 2022, to: 2022 },
       { dimensions: ["age"], years: [2018, 2024], fields: ["from", "to"] },
     ),
     def(

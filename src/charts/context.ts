@@ -16,7 +16,16 @@ export interface ChartContext {
   /** `${dimension}:${category}` → label. */
   categories: Record<string, Bilingual>;
   /** series_id → title, unit and body. */
-  series: Record<string, { title: Bilingual; unit: Bilingual; body: Bilingual; unitCode: string }>;
+  series: Record<
+    string,
+    {
+      title: Bilingual;
+      unit: Bilingual;
+      body: Bilingual;
+      unitCode: string;
+      /** ISO country code, e.g. KR. */ country?: string;
+    }
+  >;
   /** Annotation events (ISO dates); `series` empty = applies to every Korean series. */
   events: { id: string; date: string; title: Bilingual; series: string[]; kind: string }[];
   /** source_id → what a source line needs. */
@@ -46,6 +55,7 @@ export function buildContext(
       unit: { ko: s(r.unit_ko), en: s(r.unit_en) },
       body: { ko: s(r.body_ko), en: s(r.body_en) },
       unitCode: s(r.unit),
+      country: s(r.country),
     };
   for (const e of meta.events)
     ctx.events.push({

@@ -26,14 +26,18 @@ export function eventsInView(spec: ChartSpec, rows: Row[], ctx: ChartContext): S
   if (spec.mark !== "line" || !rows.length) return [];
   const years = rows.map((r) => Number(r.year));
   const [x0, x1] = [Math.min(...years) - 0.5, Math.max(...years) + 0.5];
-  return ctx.events
-    .filter((e) => e.series.length === 0 || e.series.some((s) => spec.series.includes(s)))
-    .map((e) => ({ e, x: yearPosition(e.date) }))
-    .filter(({ x }) => x >= x0 && x <= x1)
-    .map(({ e, x }, i) => ({
-      n: i + 1,
-      x,
-      date: formatDate(e.date, ctx.lang),
-      label: e.title[ctx.lang],
-    }));
+  const korean = spec.series.some((s) => (ctx.series[s]?.country || "KR") === "KR");
+  return (
+    ctx.events
+      // An event naming no series concerns the Korean series only (never another country's chart).
+      .filter((e) => (e.series.length === 0 ? korean : e.series.some((s) => spec.series.includes(s))))
+      .map((e) => ({ e, x: yearPosition(e.date) }))
+      .filter(({ x }) => x >= x0 && x <= x1)
+      .map(({ e, x }, i) => ({
+        n: i + 1,
+        x,
+        date: formatDate(e.date, ctx.lang),
+        label: e.title[ctx.lang],
+      }))
+  );
 }

@@ -10,6 +10,9 @@ export const CHROMIUM_ARGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
+  // Host pages in the embed tests are fulfilled by the test itself (no address), which Chromium's Local Network
+  // Access check treats as public and so blocks their loopback iframe. On the web, host and site are both public.
+  "--disable-features=LocalNetworkAccessChecks",
 ];
 
 export function launch(): Promise<Browser> {

@@ -10,7 +10,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const PAGES = ["", "trends/"];
+const PAGES = ["", "trends/", "compare/", "deepfakes/", "victims/", "international/"];
 
 describe("every page, both languages, JS on and off", () => {
   for (const lang of ["ko", "en"]) {

@@ -37,11 +37,12 @@ export const TRENDABLE_SERIES_SQL = `SELECT series_id FROM observations
   GROUP BY series_id HAVING count(DISTINCT period) >= 2 ORDER BY series_id`;
 
 /**
- * Series breaks for the sources page: every observation marked as following a definition change.
+ * Series breaks for the sources page: every observation marked as following a definition change, described by
+ * the series' breaks note (or the observation's own note when the series has none).
  * out: series_id, period, category, breaks_en, breaks_ko, source_id
  */
-export const BREAKS_SQL = `SELECT o.series_id, o.period, o.category, COALESCE(s.breaks_en, '') AS breaks_en,
-  COALESCE(s.breaks_ko, '') AS breaks_ko, o.source_id
+export const BREAKS_SQL = `SELECT o.series_id, o.period, o.category, COALESCE(s.breaks_en, o.note_en, '') AS breaks_en,
+  COALESCE(s.breaks_ko, o.note_ko, '') AS breaks_ko, o.source_id
   FROM observations o JOIN series s ON s.series_id = o.series_id
   WHERE o.break_before ORDER BY o.series_id, o.period_start, o.category`;
 
