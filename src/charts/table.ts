@@ -35,7 +35,8 @@ export function tableModel(spec: ChartSpec, rows: Row[], ctx: ChartContext): Tab
       String(spec.a),
       String(spec.b),
       t(lang, "chart.change"),
-      t(lang, "chart.changePct"),
+      // Consecutive years: "% change on the previous year" (전년 대비), the wording readers look for.
+      t(lang, spec.b - spec.a === 1 ? "chart.changeYoy" : "chart.changePct"),
     ];
     const label = (r: Row) => {
       const cat = categoryLabel(ctx, String(r.dimension), String(r.category));

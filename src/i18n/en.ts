@@ -57,6 +57,7 @@ export const en = {
   "chart.index": "Index (first year = 100)",
   "chart.change": "Change",
   "chart.changePct": "% change",
+  "chart.changeYoy": "% change on the previous year",
   "status.static": "Showing the pre-rendered chart.",
   "status.loading": "Loading the query engine…",
   "status.ready": "Interactive: controls re-query the data in your browser.",

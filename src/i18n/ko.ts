@@ -57,6 +57,7 @@ export const ko: Record<keyof typeof en, string> = {
   "chart.index": "지수(첫해=100)",
   "chart.change": "증감",
   "chart.changePct": "증감률",
+  "chart.changeYoy": "전년 대비 증감률",
   "status.static": "미리 그린 차트를 보여주고 있습니다.",
   "status.loading": "쿼리 엔진을 불러오는 중…",
   "status.ready": "대화형: 컨트롤을 바꾸면 브라우저 안에서 데이터를 다시 조회합니다.",

@@ -97,6 +97,13 @@ describe("compare page", () => {
     await t.context.close();
   });
 
+  it('labels the change between consecutive years "전년 대비" in Korean', async () => {
+    const t = await open(browser, "/ko/compare/", { javaScriptEnabled: false });
+    const head = await t.page.locator('figure[data-chart="compare_dsc_victims"] table.data thead').textContent();
+    expect(head).toContain("전년 대비 증감률");
+    await t.context.close();
+  });
+
   it("does not compute a change across a series break", async () => {
     const t = await open(browser, "/en/compare/", { javaScriptEnabled: false });
     const row = await t.page
