@@ -46,14 +46,29 @@ export function writeControls(fig: Element, p: Payload, spec: ChartSpec): void {
     else if (el instanceof RadioNodeList) el.value = v;
   };
   set("series", spec.series[0] ?? "");
+  // Offer only the breakdowns the chosen series actually has.
+  const dims = f.elements.namedItem("dimension");
+  if (dims instanceof HTMLSelectElement) {
+    const have = dimensionsOf(p.available, spec.series);
+    for (const o of Array.from(dims.options)) o.disabled = have.length > 0 && !have.includes(o.value);
+  }
   set("dimension", spec.dimension);
   set("mode", spec.mode);
   for (const k of ["from", "to", "a", "b"] as const) set(k, String(spec[k]));
   syncCategories(fig, p, spec);
 }
 
-/** Read the controls into a spec (over `base`). Values come from our own options, and are re-validated. */
-export function readControls(fig: Element, base: ChartSpec): ChartSpec {
+/** Dimensions present in the data for all of `series` (empty when unknown). */
+export function dimensionsOf(available: Payload["available"], series: readonly string[]): string[] {
+  const sets = series.map((s) => Object.keys(available[s] ?? {}));
+  return sets.length ? sets.reduce((a, b) => a.filter((d) => b.includes(d))) : [];
+}
+
+/**
+ * Read the controls into a spec (over `base`). Values come from our own options, and are re-validated. When the
+ * series changes, or lacks the chosen breakdown, the series' first breakdown is used (its total when it has none).
+ */
+export function readControls(fig: Element, base: ChartSpec, available: Payload["available"] = {}): ChartSpec {
   const f = form(fig);
   if (!f) return base;
   const fd = new FormData(f);
@@ -63,6 +78,12 @@ export function readControls(fig: Element, base: ChartSpec): ChartSpec {
   if (series) spec.series = [series];
   const dim = str("dimension");
   if (dim) spec.dimension = dim;
+  const have = dimensionsOf(available, spec.series);
+  const breakdowns = have.filter((d) => d !== "total");
+  const seriesChanged = spec.series.join() !== base.series.join();
+  // A new series opens on its breakdown (a "by sex" series shows sex), else on its total.
+  if (have.length && (seriesChanged || !have.includes(spec.dimension)))
+    spec.dimension = breakdowns[0] ?? (have.includes("total") ? "total" : have[0]!);
   const mode = str("mode");
   if (mode === "absolute" || mode === "share" || mode === "index") spec.mode = mode;
   for (const k of ["from", "to", "a", "b"] as const) {

@@ -122,7 +122,7 @@ function init(): void {
     form.addEventListener("touchstart", intent, { once: true, passive: true });
     form.addEventListener("submit", (e) => e.preventDefault());
     form.addEventListener("change", () => {
-      void redraw(f, figs, readControls(f.el, f.spec), true).catch(() => undefined);
+      void redraw(f, figs, readControls(f.el, f.spec, f.p.available), true).catch(() => undefined);
     });
   }
   window.addEventListener("popstate", () => {

@@ -33,12 +33,30 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await res.arrayBuffer());
 }
 
+/**
+ * Fail fast, with a reason, when the engine's files cannot be fetched (blocked, offline, missing): the worker
+ * itself does not report a failed wasm download, it just never becomes ready.
+ */
+async function probe(url: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(url, { method: "HEAD" });
+  } catch {
+    throw new Error("the engine file could not be downloaded (network error or blocked)");
+  }
+  if (!res.ok) throw new Error(`the engine file could not be downloaded (HTTP ${res.status})`);
+}
+
 async function start(): Promise<Engine> {
   if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available in this browser");
   const bundle = await duckdb.selectBundle(BUNDLES);
+  await Promise.all([probe(bundle.mainModule), probe(bundle.mainWorker!)]);
   const worker = new Worker(bundle.mainWorker!);
+  const failed = new Promise<never>((_, reject) =>
+    worker.addEventListener("error", (e) => reject(new Error(`the engine worker failed: ${e.message || "error"}`))),
+  );
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), failed]);
   const conn = await db.connect();
   for (const s of SAFE_SETTINGS) await conn.query(s);
   const files = await Promise.all(TABLES.map((t) => fetchBytes(dataUrl(t.file))));

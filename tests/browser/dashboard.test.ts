@@ -71,10 +71,15 @@ describe("interaction through DuckDB-WASM", () => {
     const { page } = t;
     const fig = page.locator('figure[data-chart="trends"]');
     const before = await fig.locator("table.data tbody tr").count();
-    const ms = await waitForRedraw(page, "trends", () => fig.locator("select[name=dimension]").selectOption("sex"));
+    // The sex breakdown lives in its own series; choosing it switches the breakdown to the one the series has.
+    const ms = await waitForRedraw(page, "trends", () =>
+      fig.locator("select[name=series]").selectOption("dsc_victims_by_sex"),
+    );
     expect(ms).toBeGreaterThan(0);
     await expect.poll(() => page.url()).toContain("dim=sex");
-    const table = await fig.locator("table.data").innerText();
+    expect(await fig.locator("select[name=dimension]").inputValue()).toBe("sex");
+    expect(await fig.locator('select[name=dimension] option[value="age"]').isDisabled()).toBe(true);
+    const table = (await fig.locator("table.data").textContent()) ?? "";
     expect(table).toMatch(/Women|Female/i);
     expect(await fig.locator("table.data tbody tr").count()).not.toBe(before);
     await page.goBack();
@@ -88,7 +93,7 @@ describe("interaction through DuckDB-WASM", () => {
     const { page } = t;
     const fig = page.locator('figure[data-chart="trends"]');
     await expect.poll(() => fig.getAttribute("data-redraw-ms"), { timeout: 60_000 }).not.toBeNull();
-    const rows = await fig.locator("table.data tbody tr").allInnerTexts();
+    const rows = await fig.locator("table.data tbody tr").allTextContents();
     expect(rows.every((r) => !r.includes("2019"))).toBe(true);
     expect(rows.some((r) => r.includes("2,877"))).toBe(true);
     const switchHref = await page.getAttribute("a[data-lang-switch]", "href");
@@ -98,7 +103,7 @@ describe("interaction through DuckDB-WASM", () => {
     await page.waitForURL(/\/ko\/trends\//);
     const ko = page.locator('figure[data-chart="trends"]');
     await expect.poll(() => ko.getAttribute("data-redraw-ms"), { timeout: 60_000 }).not.toBeNull();
-    expect((await ko.locator("table.data tbody tr").allInnerTexts()).some((r) => r.includes("2,877"))).toBe(true);
+    expect((await ko.locator("table.data tbody tr").allTextContents()).some((r) => r.includes("2,877"))).toBe(true);
     await t.context.close();
   });
 
@@ -126,7 +131,7 @@ describe("interaction through DuckDB-WASM", () => {
     await context.route(/\.wasm(\?|$)/, (r) => r.abort());
     const page = await context.newPage();
     await page.goto(new URL("/en/trends/", (await import("./browser")).baseUrl()).href);
-    await page.locator("select[name=dimension]").selectOption("sex");
+    await page.locator("select[name=series]").selectOption("dsc_victims_by_sex");
     const status = page.locator('figure[data-chart="trends"] [data-status]');
     await expect.poll(() => status.innerText(), { timeout: 60_000 }).toContain("unavailable");
     expect(await page.locator('figure[data-chart="trends"] svg[role=img]').count()).toBe(1);
