@@ -36,10 +36,13 @@ export function permalink(origin: string, c: LinkConfig, spec: ChartSpec): strin
   return embedUrl(origin, c, spec);
 }
 
-/** Copy-ready HTML for host pages: the iframe, plus the optional resize script. */
+/**
+ * Copy-ready HTML for host pages: the iframe, plus the optional resize script. Width and border are also given as
+ * attributes, because a host whose Content-Security-Policy forbids inline styles ignores the style attribute.
+ */
 export function embedCode(origin: string, src: string, title: string, height: number): string {
   return [
-    `<iframe src="${escapeXml(src)}" title="${escapeXml(title)}" loading="lazy" style="width:100%;border:0" height="${Math.round(height)}"></iframe>`,
+    `<iframe src="${escapeXml(src)}" title="${escapeXml(title)}" loading="lazy" width="100%" frameborder="0" style="width:100%;border:0" height="${Math.round(height)}"></iframe>`,
     `<script src="${escapeXml(origin)}/embed-resize.js" async></script>`,
   ].join("\n");
 }
