@@ -1,0 +1,96 @@
+/**
+ * Keyboard only: walk the Trends page with Tab, change the view with arrow keys (radio group and select) and
+ * open the data table with Enter. The chart redraws and the URL keeps the view. No mouse is used.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, open } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Press Tab until the focused element matches `selector` (inside the trends figure); returns the steps taken. */
+async function tabTo(page: import("playwright-core").Page, selector: string, max = 80): Promise<number> {
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press("Tab");
+    const hit = await page.evaluate(
+      (sel) => !!document.activeElement?.matches(`figure[data-chart="trends"] ${sel}`),
+      selector,
+    );
+    if (hit) return i;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+const redrawn = (page: import("playwright-core").Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error("no dsc:redrawn within 30 s")), 30_000);
+        document.querySelector('figure[data-chart="trends"]')!.addEventListener(
+          "dsc:redrawn",
+          (e) => {
+            clearTimeout(t);
+            resolve((e as CustomEvent<{ ms: number }>).detail.ms);
+          },
+          { once: true },
+        );
+      }),
+  );
+
+describe("keyboard-only use of the Trends page", () => {
+  it("Tab reaches the controls; arrow keys change the view; the chart redraws; Enter opens the table", async () => {
+    const t = await open(browser, "/en/trends/");
+    const { page } = t;
+    const fig = page.locator('figure[data-chart="trends"]');
+    await expect.poll(() => fig.locator("select[name=dimension]").isEnabled()).toBe(true);
+
+    // 1. The dimension select, changed with the arrow key.
+    await tabTo(page, "select[name=dimension]");
+    const dimBefore = await fig.locator("select[name=dimension]").inputValue();
+    const svgBefore = await fig.locator("[data-svg]").innerHTML();
+    let done = redrawn(page);
+    await page.keyboard.press("ArrowDown");
+    expect(await done).toBeGreaterThan(0);
+    const dimAfter = await fig.locator("select[name=dimension]").inputValue();
+    expect(dimAfter).not.toBe(dimBefore);
+    expect(await fig.locator("[data-svg]").innerHTML()).not.toBe(svgBefore);
+    await expect.poll(() => page.url()).toContain(`dim=${dimAfter}`);
+    // And back to the default view with the other arrow key (the URL drops the parameter again).
+    done = redrawn(page);
+    await page.keyboard.press("ArrowUp");
+    expect(await done).toBeGreaterThan(0);
+    expect(await fig.locator("select[name=dimension]").inputValue()).toBe(dimBefore);
+    await expect.poll(() => page.url()).not.toContain("dim=");
+
+    // 2. The mode radio group, changed with the arrow key.
+    if (await fig.locator("input[name=mode]").count()) {
+      await tabTo(page, "input[name=mode]");
+      const modeBefore = await fig.locator("input[name=mode]:checked").inputValue();
+      done = redrawn(page);
+      await page.keyboard.press("ArrowRight");
+      expect(await done).toBeGreaterThan(0);
+      expect(await fig.locator("input[name=mode]:checked").inputValue()).not.toBe(modeBefore);
+      // And back (some modes have no published figures for every breakdown).
+      done = redrawn(page);
+      await page.keyboard.press("ArrowLeft");
+      expect(await done).toBeGreaterThan(0);
+      expect(await fig.locator("input[name=mode]:checked").inputValue()).toBe(modeBefore);
+    }
+
+    // 3. The data table opens with Enter on its <summary>.
+    await tabTo(page, "details.chart-table > summary");
+    await page.keyboard.press("Enter");
+    expect(await fig.locator("details.chart-table").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await fig.locator("table.data tbody tr").count()).toBeGreaterThan(0);
+
+    expect(t.errors).toEqual([]);
+    expect(t.foreign).toEqual([]);
+    await t.context.close();
+  });
+});
