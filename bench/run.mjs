@@ -188,7 +188,9 @@ async function interaction(p) {
     await page.waitForFunction(
       () => !document.querySelector('figure[data-chart="trends"] select[name=dimension]')?.disabled,
     );
-    const opts = await sel.locator("option").evaluateAll((os) => os.map((o) => o.value));
+    const opts = await sel.locator("option").evaluateAll((os) => os.filter((o) => !o.disabled).map((o) => o.value));
+    const cur = await sel.inputValue();
+    const others = opts.filter((o) => o !== cur);
     const wait = () =>
       page.evaluate(
         () =>
@@ -201,11 +203,11 @@ async function interaction(p) {
     const t0 = Date.now();
     let w = wait();
     await sel.focus();
-    await sel.selectOption(opts[1]);
+    await sel.selectOption(others[0]);
     await w;
     engine.push(Date.now() - t0);
     w = wait();
-    await sel.selectOption(opts[2] ?? opts[0]);
+    await sel.selectOption(cur);
     await w;
     redraw.push(Number(await page.locator('figure[data-chart="trends"]').getAttribute("data-redraw-ms")));
     await ctx.close();
@@ -213,7 +215,9 @@ async function interaction(p) {
   return { engineReadyMs: median(engine), redrawAfterReadyMs: median(redraw), samples: { engine, redraw } };
 }
 const trendsPage = KEY.find((p) => p.endsWith("/trends/"));
-const interact = trendsPage ? await interaction(trendsPage) : null;
+const interact = trendsPage
+  ? await interaction(trendsPage).catch((e) => ({ error: String(e.message ?? e).slice(0, 300) }))
+  : null;
 console.log("interaction", interact);
 
 // ---- synthetic queries in DuckDB-WASM through the explore console ----
