@@ -100,6 +100,7 @@ await new Promise((resolve, reject) => {
   server.stdout.on("data", (b) => String(b).includes("served at") && resolve());
   server.once("exit", (c) => reject(new Error(`serve.mjs exited ${c}`)));
 });
+process.on("exit", () => server.kill());
 const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS, headless: true });
 
 const pagesAll = [...walk(path.join(DIST, "en")), ...walk(path.join(DIST, "ko"))]
@@ -184,15 +185,19 @@ async function interaction(p) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await page.goto(BASE + p, { waitUntil: "load" });
-    const sel = page.locator('figure[data-chart="trends"] select[name=dimension]');
-    await page.waitForFunction(
-      () => !document.querySelector('figure[data-chart="trends"] select[name=dimension]')?.disabled,
+    await page.waitForFunction(() => !document.querySelector('figure[data-chart="trends"] select')?.disabled);
+    // The first control with a real choice (enabled options) — which one depends on the default series.
+    const idx = await page.evaluate(() =>
+      [...document.querySelectorAll('figure[data-chart="trends"] select')].findIndex(
+        (s) => [...s.options].filter((o) => !o.disabled).length > 1,
+      ),
     );
+    const sel = page.locator('figure[data-chart="trends"] select').nth(idx);
     const opts = await sel.locator("option").evaluateAll((os) => os.filter((o) => !o.disabled).map((o) => o.value));
     const cur = await sel.inputValue();
     const others = opts.filter((o) => o !== cur);
-    const wait = () =>
-      page.evaluate(
+    const wait = () => {
+      const p = page.evaluate(
         () =>
           new Promise((res) =>
             document
@@ -200,6 +205,9 @@ async function interaction(p) {
               .addEventListener("dsc:redrawn", (e) => res(e.detail.ms), { once: true }),
           ),
       );
+      p.catch(() => undefined);
+      return p;
+    };
     const t0 = Date.now();
     let w = wait();
     await sel.focus();
