@@ -279,7 +279,8 @@ await browser.close();
 // ---- Lighthouse 12 mobile ----
 const lighthouse = {};
 if (!args.includes("--no-lighthouse")) {
-  const outDir = path.join(root, "bench", "results", "lighthouse");
+  // Full reports go to a temp folder (large, not formatted for the repo); the figures go into latest.json.
+  const outDir = path.join((await import("node:os")).tmpdir(), "dsc-stats-lighthouse");
   mkdirSync(outDir, { recursive: true });
   for (const p of KEY.filter((x) => /^\/(en|ko)\/(trends\/)?$/.test(x))) {
     const out = path.join(outDir, `${p.replace(/\//g, "_")}.json`);
