@@ -212,7 +212,7 @@ export async function start(root: HTMLElement, shared: SharedQuery): Promise<voi
       status.textContent = r.rows.length
         ? `${fmt(s, "explore.status.done", { rows: n, ms })}${r.truncated ? ` ${fmt(s, "explore.status.truncated", { rows: n })}` : ""}`
         : fmt(s, "explore.status.nostmt");
-      root.dispatchEvent(new CustomEvent("explore:result", { detail: { ms, rows: r.rows.length } }));
+      root.dispatchEvent(new CustomEvent("explore:result", { bubbles: true, detail: { ms, rows: r.rows.length } }));
       root.dispatchEvent(new CustomEvent("explore:tables", { bubbles: true }));
     } catch (e) {
       const raw = e instanceof Error ? e.message : String(e);
@@ -221,7 +221,7 @@ export async function start(root: HTMLElement, shared: SharedQuery): Promise<voi
         status.textContent = "";
         showError(raw, sql);
       }
-      root.dispatchEvent(new CustomEvent("explore:error", { detail: { cancelled: cancelRequested } }));
+      root.dispatchEvent(new CustomEvent("explore:error", { bubbles: true, detail: { cancelled: cancelRequested } }));
     } finally {
       clearInterval(tick);
       running = false;
