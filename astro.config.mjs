@@ -3,7 +3,8 @@ import { defineConfig } from "astro/config";
 import tailwindcss from "@tailwindcss/vite";
 
 export default defineConfig({
-  site: "http://127.0.0.1:4321",
+  // The public origin, for absolute links (hreflang, canonical). Set DSC_SITE when deploying elsewhere.
+  site: process.env.DSC_SITE ?? "http://127.0.0.1:4321",
   output: "static",
   // DSC_OUT lets a second build (e.g. a benchmark or a parallel check) write elsewhere than dist/.
   outDir: process.env.DSC_OUT ?? "./dist",
