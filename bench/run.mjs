@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = path.join(root, "dist");
@@ -17,16 +18,8 @@ const opt = (k, d) => (args.includes(`--${k}`) ? args[args.indexOf(`--${k}`) + 1
 const RUNS = Number(opt("runs", 5));
 const PORT = Number(opt("port", 4361));
 const BASE = `http://127.0.0.1:${PORT}`;
-const CHROME = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const CHROME = CHROMIUM_PATH;
+const FLAGS = CHROMIUM_ARGS;
 const BUDGET = { firstLoadJsGzip: 50 * 1024, redrawMs: 100, lhPerf: 0.95, lhOther: 1 };
 
 if (!existsSync(path.join(DIST, "index.html"))) {

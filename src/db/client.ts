@@ -8,7 +8,7 @@ import ehWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
 import ehWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
 import mvpWasm from "@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url";
 import mvpWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url";
-import { SAFE_SETTINGS, TABLES, createTableSql, type Db, type Row } from "./tables";
+import { SAFE_SETTINGS, TABLES, createTableSql, plain, type Db, type Row } from "./tables";
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -71,13 +71,6 @@ async function start(): Promise<Engine> {
 export function getEngine(): Promise<Engine> {
   engine ??= start();
   return engine;
-}
-
-function plain(v: unknown): string | number | boolean | null {
-  if (v == null) return null;
-  if (typeof v === "bigint") return Number(v);
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  return String(v);
 }
 
 /** Arrow rows → plain objects (BigInt → number; other exotic types → string). */

@@ -4,7 +4,7 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import path from "node:path";
-import { SAFE_SETTINGS, TABLES, createTableSql, type Db, type Row } from "./tables";
+import { SAFE_SETTINGS, TABLES, createTableSql, plain, type Db, type Row } from "./tables";
 
 /** Where `npm run data` writes the built tables. */
 export const DATA_DIR = path.resolve(process.cwd(), "public/data");
@@ -15,13 +15,6 @@ async function open(dir: string): Promise<DuckDBConnection> {
   for (const s of SAFE_SETTINGS) await conn.run(s);
   for (const t of TABLES) await conn.run(createTableSql(t, path.join(dir, t.file)));
   return conn;
-}
-
-function plain(v: unknown): string | number | boolean | null {
-  if (v == null) return null;
-  if (typeof v === "bigint") return Number(v);
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  return String(v);
 }
 
 /** A database over the built tables in `dir`, opened on first query. */

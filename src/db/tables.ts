@@ -122,6 +122,14 @@ export function createTableSql(t: TableDef, path: string): string {
 /** Settings both engines run first: no network-loaded extensions, ever. */
 export const SAFE_SETTINGS = ["SET autoinstall_known_extensions = false", "SET autoload_known_extensions = false"];
 
+/** One result value as plain JS, the same from both engines: BigInt → number; other exotic types → string. */
+export function plain(v: unknown): string | number | boolean | null {
+  if (v == null) return null;
+  if (typeof v === "bigint") return Number(v);
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  return String(v);
+}
+
 /** A query result row with plain JS values (numbers, strings, booleans, null). */
 export type Row = Record<string, string | number | boolean | null>;
 

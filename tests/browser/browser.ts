@@ -1,23 +1,17 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { inject } from "vitest";
+import { CHROMIUM_ARGS as BASE_ARGS, CHROMIUM_PATH } from "../../scripts/lib/chromium.mjs";
 
-/** Flags that work as root with no network (see shared stack notes). */
+/** Shared flags, plus one for the embed tests. */
 export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
+  ...BASE_ARGS,
   // Host pages in the embed tests are fulfilled by the test itself (no address), which Chromium's Local Network
   // Access check treats as public and so blocks their loopback iframe. On the web, host and site are both public.
   "--disable-features=LocalNetworkAccessChecks",
 ];
 
 export function launch(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
 export const baseUrl = () => inject("baseUrl");
