@@ -15,8 +15,16 @@ import { parseCsvStrict, toObjects } from "./lib/csv.ts";
 import { OFFICIAL_SPECS, ingestOfficialCsv } from "./lib/ingest.ts";
 import { validatePackage, type TableInput } from "./lib/validate.ts";
 import {
-  OUTPUT_TABLES, checkDescriptor, copyStatement, csvDataRows, manifestJson, observationCells, stagingDdl,
-  summaryText, typedDdl, type ManifestFile,
+  OUTPUT_TABLES,
+  checkDescriptor,
+  copyStatement,
+  csvDataRows,
+  manifestJson,
+  observationCells,
+  stagingDdl,
+  summaryText,
+  typedDdl,
+  type ManifestFile,
 } from "./lib/build.ts";
 import { makeZip } from "./lib/zip.ts";
 import { TABLE_COLUMNS, formatError, type DataError, type TableName } from "./lib/types.ts";
@@ -65,22 +73,36 @@ export async function buildData(opts: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(opts.outDir ?? join(ROOT, "public", "data"));
   const label = opts.label ?? "data";
   const errors: DataError[] = [];
-  const fail = (): BuildResult => ({ ok: false, errors, warnings: [], summary: errors.map(formatError).join("\n"), files: [] });
+  const fail = (): BuildResult => ({
+    ok: false,
+    errors,
+    warnings: [],
+    summary: errors.map(formatError).join("\n"),
+    files: [],
+  });
 
   // 1. curated tables
   const t = {} as Record<TableName, TableInput>;
-  for (const name of OUTPUT_TABLES) t[name] = await readTable(join(dataDir, `${name}.csv`), `${label}/${name}.csv`, errors);
+  for (const name of OUTPUT_TABLES)
+    t[name] = await readTable(join(dataDir, `${name}.csv`), `${label}/${name}.csv`, errors);
 
   // 2. official files
   const rawDir = join(dataDir, "raw");
-  const rawNames = (await readdir(rawDir).catch(() => [] as string[])).filter((n) => n.toLowerCase().endsWith(".csv")).sort();
+  const rawNames = (await readdir(rawDir).catch(() => [] as string[]))
+    .filter((n) => n.toLowerCase().endsWith(".csv"))
+    .sort();
   const ingested: TableInput[] = [];
   const rawBytes = new Map<string, Uint8Array>();
   for (const name of rawNames) {
     const file = `${label}/raw/${name}`;
     const spec = OFFICIAL_SPECS.find((s) => s.fileName.normalize("NFC") === name.normalize("NFC"));
     if (!spec) {
-      errors.push({ file, row: 0, column: "", message: "no declared header mapping for this official file (add one to scripts/lib/ingest.ts)" });
+      errors.push({
+        file,
+        row: 0,
+        column: "",
+        message: "no declared header mapping for this official file (add one to scripts/lib/ingest.ts)",
+      });
       continue;
     }
     const bytes = new Uint8Array(await readFile(join(rawDir, name)));
@@ -91,7 +113,12 @@ export async function buildData(opts: BuildOptions = {}): Promise<BuildResult> {
   }
   for (const spec of OFFICIAL_SPECS) {
     if (!rawNames.some((n) => n.normalize("NFC") === spec.fileName.normalize("NFC"))) {
-      errors.push({ file: `${label}/raw/${spec.fileName}`, row: 0, column: "", message: "declared official file is missing from data/raw/" });
+      errors.push({
+        file: `${label}/raw/${spec.fileName}`,
+        row: 0,
+        column: "",
+        message: "declared official file is missing from data/raw/",
+      });
     }
   }
 
@@ -113,8 +140,12 @@ export async function buildData(opts: BuildOptions = {}): Promise<BuildResult> {
 
   // 4. validation
   const v = validatePackage({
-    sources: t.sources, series: t.series, observations: [t.observations, ...ingested],
-    alternatives: t.alternatives, events: t.events, categories: t.categories,
+    sources: t.sources,
+    series: t.series,
+    observations: [t.observations, ...ingested],
+    alternatives: t.alternatives,
+    events: t.events,
+    categories: t.categories,
   });
   if (v.errors.length > 0) {
     errors.push(...v.errors);
@@ -124,7 +155,12 @@ export async function buildData(opts: BuildOptions = {}): Promise<BuildResult> {
   // 5. DuckDB: load with explicit types, export sorted CSVs
   await mkdir(outDir, { recursive: true });
   for (const n of await readdir(outDir)) {
-    if (/^dsc-stats-data-.*\.zip$/.test(n) || n === "manifest.json" || n === "datapackage.json" || OUTPUT_TABLES.some((x) => `${x}.csv` === n)) {
+    if (
+      /^dsc-stats-data-.*\.zip$/.test(n) ||
+      n === "manifest.json" ||
+      n === "datapackage.json" ||
+      OUTPUT_TABLES.some((x) => `${x}.csv` === n)
+    ) {
       await rm(join(outDir, n));
     }
   }
@@ -159,7 +195,8 @@ export async function buildData(opts: BuildOptions = {}): Promise<BuildResult> {
   // 6. descriptor copy, zip, manifest
   await writeFile(join(outDir, "datapackage.json"), dpText);
   const outputs = new Map<string, Uint8Array>();
-  for (const name of OUTPUT_TABLES) outputs.set(`${name}.csv`, new Uint8Array(await readFile(join(outDir, `${name}.csv`))));
+  for (const name of OUTPUT_TABLES)
+    outputs.set(`${name}.csv`, new Uint8Array(await readFile(join(outDir, `${name}.csv`))));
   outputs.set("datapackage.json", new TextEncoder().encode(dpText));
   const zipName = `dsc-stats-data-${release}.zip`;
   const zip = makeZip([
@@ -177,7 +214,10 @@ export async function buildData(opts: BuildOptions = {}): Promise<BuildResult> {
     sha256: sha(data),
     bytes: data.length,
   }));
-  await writeFile(join(outDir, "manifest.json"), manifestJson(release, files, t.series.rows.length, t.sources.rows.length));
+  await writeFile(
+    join(outDir, "manifest.json"),
+    manifestJson(release, files, t.series.rows.length, t.sources.rows.length),
+  );
 
   const summary = summaryText({
     release,

@@ -1,13 +1,25 @@
 /** Pure helpers for the build: SQL, descriptor checks, manifest and summary text. No I/O. */
 import { TABLE_COLUMNS, type DataError, type Observation, type TableName } from "./types.ts";
 
-export const OUTPUT_TABLES: readonly TableName[] = ["observations", "series", "sources", "alternatives", "events", "categories"];
+export const OUTPUT_TABLES: readonly TableName[] = [
+  "observations",
+  "series",
+  "sources",
+  "alternatives",
+  "events",
+  "categories",
+];
 
 /** DuckDB type of each column; anything not listed is VARCHAR. */
 export const COLUMN_TYPES: Partial<Record<TableName, Record<string, string>>> = {
   observations: {
-    period_start: "DATE", period_end: "DATE", partial: "BOOLEAN", value: "BIGINT", share: "DOUBLE",
-    derived: "BOOLEAN", break_before: "BOOLEAN",
+    period_start: "DATE",
+    period_end: "DATE",
+    partial: "BOOLEAN",
+    value: "BIGINT",
+    share: "DOUBLE",
+    derived: "BOOLEAN",
+    break_before: "BOOLEAN",
   },
   alternatives: { value: "BIGINT", share: "DOUBLE" },
   categories: { sort: "INTEGER" },
@@ -61,21 +73,32 @@ export function copyStatement(table: TableName, path: string): string {
 export function observationCells(o: Observation): string[] {
   const v: Record<string, string> = {
     ...o,
-    partial: String(o.partial), derived: String(o.derived), break_before: String(o.break_before),
-    value: o.value === null ? "" : String(o.value), share: o.share === null ? "" : String(o.share),
+    partial: String(o.partial),
+    derived: String(o.derived),
+    break_before: String(o.break_before),
+    value: o.value === null ? "" : String(o.value),
+    share: o.share === null ? "" : String(o.share),
   } as unknown as Record<string, string>;
   return TABLE_COLUMNS.observations.map((c) => v[c] ?? "");
 }
 
-interface DescriptorField { name?: unknown; type?: unknown }
-interface DescriptorResource { name?: unknown; path?: unknown; schema?: { fields?: DescriptorField[] } }
+interface DescriptorField {
+  name?: unknown;
+  type?: unknown;
+}
+interface DescriptorResource {
+  name?: unknown;
+  path?: unknown;
+  schema?: { fields?: DescriptorField[] };
+}
 
 /** The descriptor must describe every table with exactly the contract columns, in order. */
 export function checkDescriptor(descriptor: unknown, file: string): { errors: DataError[]; release: string } {
   const errors: DataError[] = [];
   const d = descriptor as { version?: unknown; resources?: DescriptorResource[] };
   const release = typeof d.version === "string" ? d.version : "";
-  if (!/^\d+\.\d+\.\d+$/.test(release)) errors.push({ file, row: 0, column: "version", message: `version "${String(d.version)}" is not like 1.2.3` });
+  if (!/^\d+\.\d+\.\d+$/.test(release))
+    errors.push({ file, row: 0, column: "version", message: `version "${String(d.version)}" is not like 1.2.3` });
   for (const t of OUTPUT_TABLES) {
     const r = (d.resources ?? []).find((x) => x.name === t);
     if (!r) {
@@ -85,13 +108,23 @@ export function checkDescriptor(descriptor: unknown, file: string): { errors: Da
     const names = (r.schema?.fields ?? []).map((f) => f.name);
     const want = TABLE_COLUMNS[t];
     if (names.join(",") !== want.join(",")) {
-      errors.push({ file, row: 0, column: `resources.${t}.schema`, message: `fields (${names.join(", ")}) differ from the contract (${want.join(", ")})` });
+      errors.push({
+        file,
+        row: 0,
+        column: `resources.${t}.schema`,
+        message: `fields (${names.join(", ")}) differ from the contract (${want.join(", ")})`,
+      });
     }
   }
   return { errors, release };
 }
 
-export interface ManifestFile { name: string; rows: number | null; sha256: string; bytes: number }
+export interface ManifestFile {
+  name: string;
+  rows: number | null;
+  sha256: string;
+  bytes: number;
+}
 
 export function manifestJson(release: string, files: ManifestFile[], series: number, sources: number): string {
   const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -132,7 +165,9 @@ export function summaryText(args: {
     e.rows++;
     perTopic.set(topic, e);
   }
-  lines.push(`series ${args.seriesTopic.size} · observations ${args.observations.length} · sources ${args.sources} · alternatives ${args.alternatives} · events ${args.events}`);
+  lines.push(
+    `series ${args.seriesTopic.size} · observations ${args.observations.length} · sources ${args.sources} · alternatives ${args.alternatives} · events ${args.events}`,
+  );
   for (const [topic, e] of [...perTopic].sort((a, b) => a[0].localeCompare(b[0]))) {
     lines.push(`  ${topic.padEnd(14)} ${String(e.series.size).padStart(3)} series ${String(e.rows).padStart(5)} rows`);
   }
@@ -142,7 +177,9 @@ export function summaryText(args: {
   for (const w of args.warnings) lines.push(`  ! ${w}`);
   lines.push("outputs:");
   for (const f of [...args.files].sort((a, b) => a.name.localeCompare(b.name))) {
-    lines.push(`  ${f.sha256.slice(0, 16)}  ${String(f.bytes).padStart(8)} B  ${f.rows === null ? "" : `${f.rows} rows  `}${f.name}`);
+    lines.push(
+      `  ${f.sha256.slice(0, 16)}  ${String(f.bytes).padStart(8)} B  ${f.rows === null ? "" : `${f.rows} rows  `}${f.name}`,
+    );
   }
   return lines.join("\n");
 }
