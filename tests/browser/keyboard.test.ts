@@ -1,5 +1,5 @@
 /**
- * Keyboard only: walk the Trends page with Tab, change the view with arrow keys (radio group and select) and
+ * Keyboard only: walk the Trends page with Tab, change the view with arrow keys (series select and radio group) and
  * open the data table with Enter. The chart redraws and the URL keeps the view. No mouse is used.
  */
 import type { Browser } from "playwright-core";
@@ -48,25 +48,25 @@ describe("keyboard-only use of the Trends page", () => {
     const t = await open(browser, "/en/trends/");
     const { page } = t;
     const fig = page.locator('figure[data-chart="trends"]');
-    await expect.poll(() => fig.locator("select[name=dimension]").isEnabled()).toBe(true);
+    await expect.poll(() => fig.locator("select[name=series]").isEnabled()).toBe(true);
 
-    // 1. The dimension select, changed with the arrow key.
-    await tabTo(page, "select[name=dimension]");
-    const dimBefore = await fig.locator("select[name=dimension]").inputValue();
+    // 1. The series select, changed with the arrow key (the breakdown select offers only what a series has).
+    await tabTo(page, "select[name=series]");
+    const seriesBefore = await fig.locator("select[name=series]").inputValue();
     const svgBefore = await fig.locator("[data-svg]").innerHTML();
     let done = redrawn(page);
     await page.keyboard.press("ArrowDown");
     expect(await done).toBeGreaterThan(0);
-    const dimAfter = await fig.locator("select[name=dimension]").inputValue();
-    expect(dimAfter).not.toBe(dimBefore);
+    const seriesAfter = await fig.locator("select[name=series]").inputValue();
+    expect(seriesAfter).not.toBe(seriesBefore);
     expect(await fig.locator("[data-svg]").innerHTML()).not.toBe(svgBefore);
-    await expect.poll(() => page.url()).toContain(`dim=${dimAfter}`);
+    await expect.poll(() => page.url()).toContain(`series=${seriesAfter}`);
     // And back to the default view with the other arrow key (the URL drops the parameter again).
     done = redrawn(page);
     await page.keyboard.press("ArrowUp");
     expect(await done).toBeGreaterThan(0);
-    expect(await fig.locator("select[name=dimension]").inputValue()).toBe(dimBefore);
-    await expect.poll(() => page.url()).not.toContain("dim=");
+    expect(await fig.locator("select[name=series]").inputValue()).toBe(seriesBefore);
+    await expect.poll(() => page.url()).not.toContain("series=");
 
     // 2. The mode radio group, changed with the arrow key.
     if (await fig.locator("input[name=mode]").count()) {

@@ -106,8 +106,8 @@ describe("CSP holds while the engine loads", () => {
     await page.goto(new URL("/en/trends/", baseUrl()).href, { waitUntil: "load" });
     const fig = page.locator('figure[data-chart="trends"]');
     const ms = await waitForRedraw(page, "trends", async () => {
-      await fig.locator("select[name=dimension]").focus();
-      await fig.locator("select[name=dimension]").selectOption("sex");
+      await fig.locator("select[name=series]").focus();
+      await fig.locator("select[name=series]").selectOption("dsc_victims_by_sex");
     });
     expect(ms).toBeGreaterThan(0);
     expect(wasm).toBeGreaterThan(0);
