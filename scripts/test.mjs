@@ -58,8 +58,33 @@ function ensureChromium() {
   process.exit(1);
 }
 
+/**
+ * The deploy test runs deploy/nginx.conf on a real nginx (with the brotli_static module). Install Debian's
+ * packages when missing and root; otherwise that one test is skipped and we say so.
+ */
+function ensureNginx() {
+  const nginx = "/usr/sbin/nginx";
+  const brotli = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+  if (existsSync(nginx) && existsSync(brotli)) return;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot) {
+    const env = { DEBIAN_FRONTEND: "noninteractive" };
+    const pkgs = ["install", "-y", "-qq", "nginx-light", "libnginx-mod-http-brotli-static"];
+    // Try the package lists the machine has first; refresh them only if that fails.
+    if (!run("apt-get install nginx", "apt-get", pkgs, { env })) {
+      if (run("apt-get update", "apt-get", ["update", "-qq"], { env }))
+        run("apt-get install nginx", "apt-get", pkgs, { env });
+    }
+  }
+  if (!existsSync(nginx) || !existsSync(brotli))
+    console.warn(
+      "nginx with brotli_static is not installed: the test of deploy/nginx.conf on a real nginx is skipped.",
+    );
+}
+
 const chromium = ensureChromium();
 console.log(`Chromium: ${chromium}`);
+ensureNginx();
 const reports = path.join(root, "test-results");
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
