@@ -5,7 +5,7 @@ import type { ChartContext } from "../context";
 import { keyLabel } from "../context";
 import { t } from "../../i18n";
 import { formatNumber } from "../../i18n/format";
-import { PALETTE, FONT_SIZE } from "../palette";
+import { PALETTE, CHART_STYLE, labelRoom } from "../palette";
 import type { Row } from "../../db/tables";
 import type { RenderOptions } from "./line";
 
@@ -39,7 +39,11 @@ export function barOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opts
       return { label, y, text: v, partial };
     });
   const max = Math.max(0, ...data.map((d) => d.y ?? 0));
-  const labelWidth = Math.min(260, Math.max(60, ...data.map((d) => d.label.length * 7.5 + 12)));
+  const labelWidth = labelRoom(
+    data.map((d) => d.label),
+    60,
+    260,
+  );
   return {
     width: opts.width,
     height: opts.height ?? Math.max(120, data.length * 34 + 48),
@@ -47,7 +51,7 @@ export function barOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opts
     marginRight: 90,
     marginTop: 8,
     marginBottom: 32,
-    style: { fontSize: FONT_SIZE, background: "transparent", overflow: "visible" },
+    style: CHART_STYLE,
     x: {
       label: null,
       grid: true,

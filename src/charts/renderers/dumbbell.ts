@@ -5,7 +5,7 @@ import type { ChartContext } from "../context";
 import { categoryLabel, seriesTitle } from "../context";
 import { formatNumber, formatChange } from "../../i18n/format";
 import { t } from "../../i18n";
-import { PALETTE, FONT_SIZE } from "../palette";
+import { PALETTE, CHART_STYLE, labelRoom } from "../palette";
 import type { Row } from "../../db/tables";
 import type { RenderOptions } from "./line";
 
@@ -43,7 +43,11 @@ export function dumbbellOptions(
   });
   const both = data.filter((d) => d.a != null && d.b != null);
   const max = Math.max(1, ...data.flatMap((d) => [d.a ?? 0, d.b ?? 0]));
-  const labelWidth = Math.min(240, Math.max(60, ...data.map((d) => d.label.length * 7.5 + 12)));
+  const labelWidth = labelRoom(
+    data.map((d) => d.label),
+    60,
+    240,
+  );
   return {
     width: opts.width,
     height: opts.height ?? Math.max(120, data.length * 32 + 56),
@@ -51,7 +55,7 @@ export function dumbbellOptions(
     marginRight: 80,
     marginTop: 28,
     marginBottom: 32,
-    style: { fontSize: FONT_SIZE, background: "transparent", overflow: "visible" },
+    style: CHART_STYLE,
     x: { label: null, grid: true, domain: [0, max], nice: true, tickFormat: (d: number) => formatNumber(d, lang) },
     y: { label: null, domain: data.map((d) => d.label), tickSize: 0 },
     marks: [

@@ -5,7 +5,7 @@ import type { ChartContext } from "../context";
 import { keyLabel } from "../context";
 import { t } from "../../i18n";
 import { formatNumber } from "../../i18n/format";
-import { PALETTE, FONT_SIZE } from "../palette";
+import { PALETTE, CHART_STYLE, labelRoom } from "../palette";
 import type { Row } from "../../db/tables";
 import { eventsInView } from "../events";
 import { scaleLinear } from "d3";
@@ -56,11 +56,16 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
   const width = opts.width;
   // A lone line in a narrow panel is named by the figure title; its end label would not fit.
   const endLabels = !(keys.length === 1 && opts.width < 600);
-  const labelRoom = sparkline
+  const rightMargin = sparkline
     ? 8
     : !endLabels
       ? 24
-      : Math.min(200, Math.max(80, ...last.map((p) => p.label.length * 7.5 + 16)));
+      : labelRoom(
+          last.map((p) => p.label),
+          80,
+          200,
+          16,
+        );
   const height = opts.height ?? (sparkline ? 64 : 360);
   const margin = { top: sparkline ? 6 : 24, bottom: sparkline ? 6 : 32 };
   const ys = pts.map((p) => p.y).filter((v): v is number => v != null);
@@ -145,11 +150,11 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
   return {
     width,
     height,
-    marginRight: labelRoom,
+    marginRight: rightMargin,
     marginLeft: sparkline ? 4 : 56,
     marginTop: margin.top,
     marginBottom: margin.bottom,
-    style: { fontSize: FONT_SIZE, background: "transparent", overflow: "visible" },
+    style: CHART_STYLE,
     x: {
       label: null,
       axis: sparkline ? null : "bottom",
