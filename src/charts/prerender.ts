@@ -26,8 +26,16 @@ export function getMeta(): Promise<Meta> {
   return meta;
 }
 
-export async function fullContext(lang: Lang): Promise<ChartContext> {
-  return buildContext(await getMeta(), lang);
+const contexts = new Map<Lang, Promise<ChartContext>>();
+
+/** Labels, units, sources and events for a language: built once per build, shared by every chart. */
+export function fullContext(lang: Lang): Promise<ChartContext> {
+  let c = contexts.get(lang);
+  if (!c) {
+    c = getMeta().then((m) => buildContext(m, lang));
+    contexts.set(lang, c);
+  }
+  return c;
 }
 
 /** What the browser needs to take a pre-rendered figure over. */
