@@ -40,6 +40,10 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
     period: String(r.period),
   }));
   const full = pts.filter((p) => !p.partial);
+  // Approximate figures ("more than 4,000", "nearly 19,000") are never drawn as exact: no line through them, a
+  // hollow mark and their qualifier written beside it.
+  const approx = full.filter((p) => p.qualifier && p.y != null);
+  const exactLine = full.map((p) => (p.qualifier ? { ...p, y: null } : p));
   const partial = pts.filter((p) => p.partial && p.y != null);
   const keys = [...new Set(pts.map((p) => p.key))];
   const colour = (k: string) => PALETTE[keys.indexOf(k) % PALETTE.length]!;
@@ -79,7 +83,7 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
   const marks: Plot.Markish[] = [
     ruleY([spec.mode === "index" ? 100 : 0], { stroke: "currentColor", strokeOpacity: 0.3 }),
     ruleX(events, { x: "x", stroke: "currentColor", strokeOpacity: 0.35, strokeDasharray: "2,3" }),
-    lineY(full, {
+    lineY(exactLine, {
       x: "x",
       y: "y",
       z: (p: Point) => `${p.key}#${p.segment}`,
@@ -88,9 +92,18 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
       curve: "linear",
     }),
     dot(
-      full.filter((p) => p.y != null),
+      full.filter((p) => p.y != null && !p.qualifier),
       { x: "x", y: "y", fill: (p: Point) => colour(p.key), r: sparkline ? 2 : 3.5 },
     ),
+    dot(approx, {
+      x: "x",
+      y: "y",
+      stroke: (p: Point) => colour(p.key),
+      fill: "var(--chart-bg, white)",
+      symbol: "diamond",
+      r: sparkline ? 2.5 : 4.5,
+      strokeWidth: 2,
+    }),
   ];
   if (!sparkline) {
     marks.push(
@@ -101,6 +114,14 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
         fill: "var(--chart-bg, white)",
         r: 4.5,
         strokeWidth: 2,
+      }),
+      text(approx, {
+        x: "x",
+        y: "y",
+        text: (p: Point) => `${p.qualifier}\u2009${fmt(p.y!)}`,
+        dy: -12,
+        fontSize: 11,
+        fill: "currentColor",
       }),
       // One "partial period" label per year, however many partial periods end in it.
       text(

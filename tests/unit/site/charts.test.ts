@@ -105,6 +105,17 @@ describe("renderers", () => {
     snapshot("dumbbell", svg);
   });
 
+  it("line: an approximate figure is a hollow mark with its qualifier, never joined by the line", async () => {
+    const { svg } = await draw(spec({ series: ["synthetic_b"] }));
+    expect(svg).toContain("≈\u20091,000");
+    // Two points, one approximate: the line mark has no segment to draw.
+    const line = /<g[^>]*aria-label="line"[^>]*>([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? "";
+    expect(line).not.toMatch(/d="M[^"]*L/);
+    // …whereas two exact points are joined.
+    const exact = (await draw(spec({ from: 2020, to: 2021 }))).svg;
+    expect(/<g[^>]*aria-label="line"[^>]*>([\s\S]*?)<\/g>/.exec(exact)?.[1]).toMatch(/d="M[^"]*L/);
+  });
+
   it("Korean summary uses 만 and units", async () => {
     const s = spec({ lang: "ko", series: ["synthetic_b"] });
     const { rows, ctx } = await draw(s);
