@@ -80,9 +80,11 @@ export async function redraw(fig: HTMLElement, p: Payload, spec: ChartSpec): Pro
   const rows = await runChartQuery(db, spec);
   const box = fig.querySelector<HTMLElement>("[data-svg]");
   const summaryEl = fig.querySelector<HTMLElement>("[data-summary]");
-  const width = Math.max(320, Math.min(960, box?.clientWidth || 720));
+  // Laid out for the width it gets (the tooltip layer beside it stays).
+  const width = Math.max(300, Math.min(1200, Math.floor(box?.clientWidth || 720)));
   const el = renderChart(spec, rows, p.ctx, { width, label: p.title, describedBy: summaryEl?.id }, document);
-  box?.replaceChildren(el);
+  (box?.querySelector("[data-plot]") ?? box)?.replaceChildren(el);
+  if (box) box.dataset.drawnWidth = String(width);
   if (summaryEl) summaryEl.textContent = summarize(spec, rows, p.ctx);
   fig.querySelector("[data-table]")?.replaceChildren(tableDom(tableModel(spec, rows, p.ctx), p.title));
   const ol = fig.querySelector<HTMLOListElement>("[data-events]");

@@ -7,6 +7,7 @@ import type { ChartSpec } from "./spec";
 import { readPayload, type Payload } from "./payload";
 import { queryToSpec, specToQuery } from "../state/url";
 import { readControls, setEnabled, writeControls } from "./controls";
+import { attachTooltips } from "./tooltip";
 
 interface Figure {
   el: HTMLElement;
@@ -106,6 +107,10 @@ function init(): void {
   }
   figs.forEach(publish);
   document.documentElement.dataset.js = "on";
+  for (const f of figs) {
+    const box = f.el.querySelector<HTMLElement>("[data-svg]");
+    if (box) attachTooltips(box, f.p.strings.tipHelp);
+  }
   for (const f of figs) {
     if (f.p.primary) {
       const spec = fromUrl(f);

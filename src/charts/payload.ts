@@ -10,7 +10,7 @@ export interface Payload {
   available: Record<string, Record<string, string[]>>;
   title: string;
   ctx: ChartContext;
-  strings: { loading: string; ready: string; updating: string; failed: string; invalid: string };
+  strings: { loading: string; ready: string; updating: string; failed: string; invalid: string; tipHelp: string };
   primary: boolean;
   sourcesPage: string;
   embed: boolean;

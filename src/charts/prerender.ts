@@ -12,7 +12,7 @@ import { buildContext, pickContext, type ChartContext } from "./context";
 import type { ChartDef } from "./catalog";
 import type { ChartSpec } from "./spec";
 import type { SpecBounds } from "../state/url";
-import { renderChart } from "./render";
+import { assertNoCollisions, drawChart } from "./render";
 import { eventsInView, type ShownEvent } from "./events";
 import { summarize } from "./summary";
 import { sourcesOf, tableModel, type TableModel } from "./table";
@@ -51,7 +51,10 @@ export interface FigurePayload {
 export interface Prerendered {
   spec: ChartSpec;
   rows: Row[];
+  /** The widest variant (downloads, static images). */
   svg: string;
+  /** The chart laid out for each width it may be shown at, narrowest first (see variantWidths). */
+  variants: { width: number; svg: string }[];
   summary: string;
   table: TableModel;
   events: ShownEvent[];
@@ -60,8 +63,21 @@ export interface Prerendered {
   payload: FigurePayload;
 }
 
-/** Default width of pre-rendered SVGs; they scale down with CSS (viewBox). */
+/** Default width of pre-rendered SVGs (the widest variant). */
 export const PRERENDER_WIDTH = 880;
+
+/**
+ * Container widths at which a pre-rendered chart switches layout (px). Each variant is drawn for the narrowest
+ * container it is shown in and only ever scaled up (global.css picks it with container queries), so its text is
+ * never smaller on screen than drawn: a phone gets a chart laid out for a phone, with no JavaScript.
+ * global.css has one rule pair per width here (a unit test keeps them in step).
+ */
+export const VARIANT_BREAKPOINTS = [320, 560] as const;
+
+/** The widths a chart is pre-rendered at: every breakpoint below its own width, then its width. */
+export function variantWidths(width: number): number[] {
+  return [...VARIANT_BREAKPOINTS.filter((w) => w < width - 40), width];
+}
 
 const AVAILABLE_SQL = `SELECT series_id, dimension, string_agg(DISTINCT category, ',' ORDER BY category) AS cats FROM observations
   WHERE subdimension IS NULL AND list_contains(string_split($1, ','), series_id) GROUP BY ALL ORDER BY ALL`;
@@ -87,13 +103,22 @@ export async function prerender(
   );
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
   const title = def.title[lang];
-  const el = renderChart(
-    spec,
-    rows,
-    ctx,
-    { width: opts.width ?? PRERENDER_WIDTH, height: opts.height, label: title, describedBy: `${opts.domId}-summary` },
-    document as unknown as Document,
-  );
+  const widths =
+    spec.mark === "sparkline" ? [opts.width ?? PRERENDER_WIDTH] : variantWidths(opts.width ?? PRERENDER_WIDTH);
+  const variants = widths.map((width) => {
+    // Overlapping annotation labels stop the build: a data change must not make a chart unreadable silently.
+    const { el } = assertNoCollisions(
+      `${def.id} (${lang}, ${width} px)`,
+      drawChart(
+        spec,
+        rows,
+        ctx,
+        { width, height: opts.height, label: title, describedBy: `${opts.domId}-summary` },
+        document as unknown as Document,
+      ),
+    );
+    return { width, svg: el.outerHTML };
+  });
   const available: FigurePayload["available"] = {};
   if (bounds.fields.length) {
     for (const r of await buildDb.query(AVAILABLE_SQL, [boundSeries.join(",")])) {
@@ -107,7 +132,8 @@ export async function prerender(
   return {
     spec,
     rows,
-    svg: el.outerHTML,
+    svg: variants[variants.length - 1]!.svg,
+    variants,
     summary: summarize(spec, rows, ctx),
     table: tableModel(spec, rows, ctx),
     events: eventsInView(spec, rows, ctx),

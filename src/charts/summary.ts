@@ -85,11 +85,28 @@ export function summarize(spec: ChartSpec, rows: Row[], ctx: ChartContext): stri
       );
     }
   }
-  // A gap is a period without the plotted measure (share-only series have no counts, and that is no gap).
-  const measure = (r: Row) => (spec.mode === "share" ? r.share : r.value);
-  const gaps = [...new Set(rows.filter((r) => measure(r) == null).map((r) => String(r.period)))];
-  if (gaps.length && spec.mark !== "bar") parts.push(t(lang, "summary.gaps", { periods: gaps.join(", ") }));
-  const breaks = [...new Set(rows.filter((r) => r.break_before === true).map((r) => String(r.period)))];
+  // A gap is a period without the plotted measure (share-only series have no counts, and that is no gap). Gaps
+  // are named per line, in time order, and only for the line that has them, so the summary never says "no data"
+  // for a year it reports for another category.
+  if (spec.mark !== "bar") {
+    const measure = (r: Row) => (spec.mode === "share" ? r.share : r.value);
+    const keys = [...new Set(rows.map((r) => `${r.series_id}:${r.category}`))];
+    const named = keys.length > 1;
+    for (const k of keys) {
+      const missing = rows
+        .filter((r) => `${r.series_id}:${r.category}` === k && measure(r) == null)
+        .sort((a, b) => String(a.period_start ?? a.period).localeCompare(String(b.period_start ?? b.period)));
+      const periods = [...new Set(missing.map((r) => period(ctx, r)))];
+      if (!periods.length) continue;
+      const label = named ? keyLabel(ctx, spec.dimension, missing[0]!, many) : "";
+      parts.push(
+        label
+          ? t(lang, "summary.gapsFor", { cat: label, periods: periods.join(", ") })
+          : t(lang, "summary.gaps", { periods: periods.join(", ") }),
+      );
+    }
+  }
+  const breaks = [...new Set(rows.filter((r) => r.break_before === true).map((r) => period(ctx, r)))];
   if (breaks.length) parts.push(t(lang, "summary.breaks", { periods: breaks.join(", ") }));
   return parts.join(" ") || t(lang, "summary.none");
 }

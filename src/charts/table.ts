@@ -4,11 +4,15 @@ import { categoryLabel, seriesTitle } from "./context";
 import { t } from "../i18n";
 import { formatNumber, formatPercent, formatChange, formatSignedNumber } from "../i18n/format";
 import type { Row } from "../db/tables";
+import { periodOf } from "./tips";
 
 /** The data table of a chart: what is shown (display) and the same cells unformatted (raw, for CSV). */
 export interface TableModel {
   columns: string[];
   display: string[][];
+  /** The CSV's columns: those shown, then the period as ISO 8601 (for software) where periods are shown. */
+  csvColumns: string[];
+  /** The CSV's cells, in csvColumns order. */
   raw: (string | number | null)[][];
 }
 
@@ -56,6 +60,7 @@ export function tableModel(spec: ChartSpec, rows: Row[], ctx: ChartContext): Tab
           : formatSignedNumber(num(r.change), lang),
         r.change_pct == null ? "" : formatChange(num(r.change_pct), lang),
       ]),
+      csvColumns: columns,
       raw: rows.map((r) => [label(r), num(r.value_a), num(r.value_b), num(r.change), num(r.change_pct)]),
     };
   }
@@ -76,7 +81,7 @@ export function tableModel(spec: ChartSpec, rows: Row[], ctx: ChartContext): Tab
     const lead = [
       ...(many ? [seriesTitle(ctx, String(r.series_id))] : []),
       ...(withCat ? [categoryLabel(ctx, spec.dimension, String(r.category))] : []),
-      String(r.period),
+      periodOf(r, lang),
     ];
     const q = String(r.qualifier ?? "");
     display.push([
@@ -92,9 +97,10 @@ export function tableModel(spec: ChartSpec, rows: Row[], ctx: ChartContext): Tab
       num(r.share),
       ...(spec.mode === "index" ? [num(r.y)] : []),
       flags(r, lang),
+      String(r.period),
     ]);
   }
-  return { columns, display, raw };
+  return { columns, display, csvColumns: [...columns, t(lang, "chart.periodIso")], raw };
 }
 
 /** Source ids behind a set of rows (series rows carry source_id; compare rows source_a/source_b). */

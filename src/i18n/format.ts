@@ -88,3 +88,47 @@ export function formatPeriod(period: string, start: string, end: string, type: s
   }
   return period;
 }
+
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function lastDayOfMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/**
+ * A date range as people write it, as short as it stays exact: "Jan–Sep 2021" / "2021년 1~9월" for whole months,
+ * "1 Jan–27 Aug 2024" / "2024년 1월 1일~8월 27일" for days, "Aug 2023–Jul 2024" / "2023년 8월~2024년 7월" across
+ * years. Input: ISO dates (YYYY-MM-DD). Anything else is returned as given.
+ */
+export function formatRange(start: string, end: string, lang: Lang): string {
+  const a = /^(\d{4})-(\d{2})-(\d{2})$/.exec(start);
+  const b = /^(\d{4})-(\d{2})-(\d{2})$/.exec(end);
+  if (!a || !b) return start && end ? `${start}–${end}` : start || end;
+  const [y1, m1, d1] = [Number(a[1]), Number(a[2]), Number(a[3])];
+  const [y2, m2, d2] = [Number(b[1]), Number(b[2]), Number(b[3])];
+  const wholeMonths = d1 === 1 && d2 === lastDayOfMonth(y2, m2);
+  if (wholeMonths && y1 === y2 && m1 === 1 && m2 === 12) return lang === "ko" ? `${y1}년` : String(y1);
+  const mo = (m: number) => MONTHS_EN[m - 1]!;
+  if (lang === "ko") {
+    if (wholeMonths) {
+      if (y1 === y2) return m1 === m2 ? `${y1}년 ${m1}월` : `${y1}년 ${m1}~${m2}월`;
+      return `${y1}년 ${m1}월~${y2}년 ${m2}월`;
+    }
+    if (y1 === y2) return `${y1}년 ${m1}월 ${d1}일~${m2}월 ${d2}일`;
+    return `${y1}년 ${m1}월 ${d1}일~${y2}년 ${m2}월 ${d2}일`;
+  }
+  if (wholeMonths) {
+    if (y1 === y2) return m1 === m2 ? `${mo(m1)} ${y1}` : `${mo(m1)}–${mo(m2)} ${y1}`;
+    return `${mo(m1)} ${y1}–${mo(m2)} ${y2}`;
+  }
+  if (y1 === y2) return `${d1} ${mo(m1)}–${d2} ${mo(m2)} ${y1}`;
+  return `${d1} ${mo(m1)} ${y1}–${d2} ${mo(m2)} ${y2}`;
+}
+
+/** A row's period for readers: calendar and financial years as they are, windows and partial years as ranges. */
+export function readablePeriod(period: string, start: string, end: string, type: string, lang: Lang): string {
+  if (type === "calendar_year" && /^\d{4}$/.test(period)) return lang === "ko" ? `${period}년` : period;
+  if (type === "financial_year") return period;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(start) && /^\d{4}-\d{2}-\d{2}$/.test(end)) return formatRange(start, end, lang);
+  return period;
+}

@@ -73,7 +73,9 @@ export function refresh(fig: HTMLElement): void {
 }
 
 function composed(fig: HTMLElement, c: ActionsConfig): { svg: string; width: number; height: number } {
-  const el = fig.querySelector<SVGSVGElement>("[data-svg] svg");
+  // The widest drawing: pre-rendered variants are narrowest first; after a redraw there is one.
+  const all = fig.querySelectorAll<SVGSVGElement>("[data-svg] svg");
+  const el = all[all.length - 1];
   if (!el) throw new Error("no chart");
   const width = Number(el.getAttribute("width")) || el.clientWidth || 720;
   const height = Number(el.getAttribute("height")) || el.clientHeight || 400;
@@ -128,7 +130,8 @@ async function currentTable(fig: HTMLElement, c: ActionsConfig): Promise<{ colum
     import("../table"),
   ]);
   const rows = await runChartQuery(browserDb(), spec);
-  return tableModel(spec, rows, p.ctx);
+  const m = tableModel(spec, rows, p.ctx);
+  return { columns: m.csvColumns, raw: m.raw };
 }
 
 async function copyLink(fig: HTMLElement, c: ActionsConfig): Promise<void> {

@@ -1,19 +1,16 @@
-import type * as Plot from "@observablehq/plot";
-import type { ChartSpec, Mark } from "../spec";
-import type { ChartContext } from "../context";
-import type { Row } from "../../db/tables";
-import { lineOptions, type RenderOptions } from "./line";
+import type { Mark } from "../spec";
+import { lineOptions } from "./line";
+import { sparklineOptions } from "./sparkline";
 import { barOptions } from "./bar";
 import { dumbbellOptions } from "./dumbbell";
-
-export type Renderer = (spec: ChartSpec, rows: Row[], ctx: ChartContext, opts: RenderOptions) => Plot.PlotOptions;
+import type { Renderer } from "./types";
 
 /** One pure renderer per chart kind; a kind without a renderer is a type error. */
 export const RENDERERS: Record<Mark, Renderer> = {
   line: lineOptions,
-  sparkline: lineOptions,
+  sparkline: sparklineOptions,
   bar: barOptions,
   dumbbell: dumbbellOptions,
 };
 
-export type { RenderOptions };
+export type { RenderOptions, Drawn, Renderer } from "./types";

@@ -1,218 +1,232 @@
 import type * as Plot from "@observablehq/plot";
-import { lineY, dot, text, ruleX, ruleY, tip, pointerX } from "@observablehq/plot";
+import { lineY, dot, ruleX, ruleY } from "@observablehq/plot";
 import type { ChartSpec } from "../spec";
 import type { ChartContext } from "../context";
-import { keyLabel } from "../context";
 import { t } from "../../i18n";
 import { formatNumber } from "../../i18n/format";
-import { PALETTE, CHART_STYLE, labelRoom } from "../palette";
+import { PALETTE, CHART_STYLE } from "../palette";
 import type { Row } from "../../db/tables";
 import { eventsInView } from "../events";
-import { scaleLinear } from "d3";
+import { around, textWidth, wrap, type Candidate } from "../annotate";
+import { periodOf, seriesTip } from "../tips";
+import { toPoints, valueDomain, exactLine, segmentsOf, type Point } from "./points";
+import { LABEL_FONT, NARROW, type Drawn, type LabelDatum, type RenderOptions } from "./types";
 
-export interface RenderOptions {
-  width: number;
-  height?: number;
+const EVENT_ROW = 16;
+
+/** Year ticks that fit the width: every year, every second or every fifth. */
+function yearTicks(x0: number, x1: number, innerWidth: number): number[] {
+  const room = Math.max(2, Math.floor(innerWidth / 44));
+  const step = [1, 2, 5, 10].find((s) => Math.floor((x1 - x0) / s) + 1 <= room) ?? 10;
+  const ticks: number[] = [];
+  for (let y = x1; y >= x0; y -= step) ticks.unshift(y);
+  return ticks;
 }
 
-interface Point {
-  key: string;
-  label: string;
-  x: number;
-  y: number | null;
-  partial: boolean;
-  segment: number;
-  qualifier: string;
-  period: string;
+/** Labels at the line ends, pushed apart vertically (min `gap` px): each end's label offset in px. */
+function dodge(ends: Point[], domain: [number, number], innerHeight: number, gap: number): Map<Point, number> {
+  const [d0, d1] = domain;
+  const span = d1 - d0 || 1;
+  const toPx = (v: number) => (1 - (v - d0) / span) * innerHeight;
+  const sorted = ends.map((p) => ({ p, y: toPx(p.y!), px: toPx(p.y!) })).sort((a, b) => a.px - b.px);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const cur = sorted[i]!;
+    if (cur.px < prev.px + gap) cur.px = prev.px + gap;
+  }
+  const overflow = sorted.length ? sorted[sorted.length - 1]!.px - innerHeight : 0;
+  if (overflow > 0) for (const s of sorted) s.px -= overflow;
+  return new Map(sorted.map(({ p, y, px }) => [p, px - y]));
 }
 
-/** A line per series/category over years; breaks split the line, partial periods are hollow, events are rules. */
-export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opts: RenderOptions): Plot.PlotOptions {
-  const many = spec.series.length > 1;
-  const pts: Point[] = rows.map((r) => ({
-    key: `${r.series_id}:${r.category}`,
-    label: keyLabel(ctx, spec.dimension, r, many),
-    x: Number(r.year),
-    y: r.y == null ? null : Number(r.y),
-    partial: r.partial === true,
-    segment: Number(r.segment ?? 0),
-    qualifier: String(r.qualifier ?? ""),
-    period: String(r.period),
-  }));
-  const full = pts.filter((p) => !p.partial);
-  // Approximate figures ("more than 4,000", "nearly 19,000") are never drawn as exact: no line through them, a
-  // hollow mark and their qualifier written beside it.
-  const approx = full.filter((p) => p.qualifier && p.y != null);
-  const exactLine = full.map((p) => (p.qualifier ? { ...p, y: null } : p));
+/**
+ * A line per series/category over years. Breaks split the line and are marked; partial periods are hollow
+ * points at their own dates, each labelled with its period; approximate figures are hollow diamonds with their
+ * qualifier; events are numbered rules keyed below the chart. Narrow widths get fewer ticks and a legend at the
+ * top instead of end labels.
+ */
+export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opts: RenderOptions): Drawn {
+  const lang = ctx.lang;
+  const fmt = (v: number) => formatNumber(v, lang);
+  const width = opts.width;
+  const narrow = width < NARROW;
+  const pts = toPoints(spec, rows, ctx);
+  const line = exactLine(pts);
+  const full = pts.filter((p) => !p.partial && p.y != null);
+  const exact = full.filter((p) => !p.qualifier);
+  const approx = full.filter((p) => p.qualifier);
   const partial = pts.filter((p) => p.partial && p.y != null);
   const keys = [...new Set(pts.map((p) => p.key))];
   const colour = (k: string) => PALETTE[keys.indexOf(k) % PALETTE.length]!;
-  const last = keys
-    .map((k) => [...full].reverse().find((p) => p.key === k && p.y != null))
-    .filter((p): p is Point => p != null);
+  const lastOf = keys.map((k) => [...full].reverse().find((p) => p.key === k)).filter((p): p is Point => p != null);
+  const years = rows.map((r) => Number(r.year));
+  const [x0, x1] = [Math.min(...years), Math.max(...years)];
   const breaks = [...new Set(rows.filter((r) => r.break_before === true).map((r) => Number(r.year)))];
-  const xs = pts.map((p) => p.x);
-  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   const events = eventsInView(spec, rows, ctx);
-  const lang = ctx.lang;
-  const fmt = (v: number) => formatNumber(v, lang);
-  const sparkline = spec.mark === "sparkline";
-  const width = opts.width;
-  // A lone line in a narrow panel is named by the figure title; its end label would not fit.
-  const endLabels = !(keys.length === 1 && opts.width < 600);
-  const rightMargin = sparkline
-    ? 8
-    : !endLabels
-      ? 24
-      : labelRoom(
-          last.map((p) => p.label),
-          80,
-          200,
-          16,
-        );
-  const height = opts.height ?? (sparkline ? 64 : 360);
-  const margin = { top: sparkline ? 6 : 24, bottom: sparkline ? 6 : 32 };
-  const ys = pts.map((p) => p.y).filter((v): v is number => v != null);
-  const zero = spec.mode !== "index";
-  const yDomain = scaleLinear()
-    .domain([zero ? Math.min(0, ...ys) : Math.min(...ys, 100), Math.max(...ys, zero ? 1 : 100)])
-    .nice()
-    .domain() as [number, number];
-  const labels = dodge(last, yDomain, height - margin.top - margin.bottom, 15);
+
+  // A lone line is named by the figure title; several lines get end labels, or a legend when narrow.
+  const named = keys.length > 1;
+  const endWidth = Math.max(0, ...lastOf.map((p) => textWidth(p.label, 13) + 18));
+  const endLabels = named && !narrow && endWidth <= width * 0.34;
+  const legend = named && !endLabels;
+  const endRoom = endLabels ? Math.max(80, endWidth) : 16;
+  const yDomain = valueDomain(spec, pts);
+  const yFmt = (d: number) => (spec.mode === "share" ? `${fmt(d)}%` : fmt(d));
+  const marginLeft = Math.max(40, ...yDomain.map((d) => textWidth(yFmt(d), 13) + 14));
+  // Legend lines (narrow): each line's name wrapped to the width, first line marked with its colour.
+  const legendLines = legend
+    ? keys.flatMap((k) => {
+        const name = pts.find((q) => q.key === k)!.label;
+        return wrap(`● ${name}`, width - 12, 13).map((text) => ({ k, text }));
+      })
+    : [];
+  const marginTop = 10 + (events.length ? EVENT_ROW * 2 : 6) + legendLines.length * 18;
+  const marginBottom = 30;
+  const height = opts.height ?? (narrow ? 300 : 360);
+  const innerHeight = height - marginTop - marginBottom;
+  const innerWidth = width - marginLeft - endRoom;
+
+  const labels: LabelDatum[] = [];
+  // Legend (narrow): one row per line of text, coloured, above the events band.
+  legendLines.forEach(({ k, text }, i) =>
+    labels.push({
+      kind: "legend",
+      text,
+      x: null,
+      y: null,
+      fontSize: 13,
+      fontWeight: 600,
+      fill: colour(k),
+      candidates: [{ dx: -marginLeft + 4, dy: -marginTop + 12 + i * 18, anchor: "start" }],
+    }),
+  );
+  if (endLabels) {
+    // First choice: beside the line end, pushed apart from the other end labels; else around the end point.
+    const shift = dodge(lastOf, yDomain, innerHeight, 18);
+    for (const p of lastOf)
+      labels.push({
+        kind: "end",
+        text: p.label,
+        x: p.x,
+        y: p.y!,
+        fontSize: 13,
+        fontWeight: 600,
+        fill: colour(p.key),
+        candidates: [{ dx: 10, dy: shift.get(p)!, anchor: "start" }, ...around(5)],
+      });
+  }
+  // Event numbers in a band above the frame. Events closer than a label's width share one label ("1, 2"), so
+  // that "1 2" can never read "12"; a second row takes a label that still touches its neighbour.
+  const xDomain: [number, number] = [Math.min(x0, ...pts.map((p) => p.x)) - 0.5, x1 + 0.5];
+  const pxPerYear = innerWidth / (xDomain[1] - xDomain[0] || 1);
+  const groups: { n: number[]; x: number[] }[] = [];
+  for (const e of [...events].sort((a, b) => a.x - b.x)) {
+    const g = groups[groups.length - 1];
+    if (g && (e.x - g.x[g.x.length - 1]!) * pxPerYear < 22) {
+      g.n.push(e.n);
+      g.x.push(e.x);
+    } else groups.push({ n: [e.n], x: [e.x] });
+  }
+  const eventRows: Candidate[] = [0, 1].map((row) => ({ dx: 0, dy: -8 - row * EVENT_ROW, anchor: "middle" as const }));
+  for (const g of groups)
+    labels.push({
+      kind: "event",
+      text: g.n.join(", "),
+      x: (g.x[0]! + g.x[g.x.length - 1]!) / 2,
+      y: null,
+      fontSize: LABEL_FONT,
+      candidates: eventRows,
+    });
+  for (const b of breaks)
+    labels.push({
+      kind: "break",
+      text: t(lang, "chart.break"),
+      x: b - 0.5,
+      y: null,
+      fontSize: LABEL_FONT,
+      candidates: [0, 1, 2, 3, 4, 5].flatMap((row) => [
+        { dx: 4, dy: 10 + row * 16, anchor: "start" as const },
+        { dx: -4, dy: 10 + row * 16, anchor: "end" as const },
+      ]),
+    });
+  for (const p of approx)
+    labels.push({
+      kind: "approx",
+      text: `${p.qualifier}\u2009${yFmt(p.y!)}`,
+      x: p.x,
+      y: p.y!,
+      fontSize: LABEL_FONT,
+      candidates: around(5),
+    });
+  for (const p of partial)
+    labels.push({
+      kind: "partial",
+      text: periodOf(p.row, lang),
+      x: p.x,
+      y: p.y!,
+      fontSize: LABEL_FONT,
+      candidates: around(5),
+    });
 
   const marks: Plot.Markish[] = [
     ruleY([spec.mode === "index" ? 100 : 0], { stroke: "currentColor", strokeOpacity: 0.3 }),
     ruleX(events, { x: "x", stroke: "currentColor", strokeOpacity: 0.35, strokeDasharray: "2,3" }),
-    lineY(exactLine, {
+    ...breaks.map((b) => ruleX([b - 0.5], { stroke: "currentColor", strokeWidth: 1.5, strokeDasharray: "6,4" })),
+    lineY(line, {
       x: "x",
       y: "y",
       z: (p: Point) => `${p.key}#${p.segment}`,
       stroke: (p: Point) => colour(p.key),
-      strokeWidth: sparkline ? 2 : 2.5,
+      strokeWidth: 2.5,
       curve: "linear",
     }),
-    dot(
-      full.filter((p) => p.y != null && !p.qualifier),
-      { x: "x", y: "y", fill: (p: Point) => colour(p.key), r: sparkline ? 2 : 3.5 },
-    ),
+    dot(exact, { x: "x", y: "y", fill: (p: Point) => colour(p.key), r: 3.5 }),
     dot(approx, {
       x: "x",
       y: "y",
       stroke: (p: Point) => colour(p.key),
       fill: "var(--chart-bg, white)",
       symbol: "diamond",
-      r: sparkline ? 2.5 : 4.5,
+      r: 4.5,
+      strokeWidth: 2,
+    }),
+    dot(partial, {
+      x: "x",
+      y: "y",
+      stroke: (p: Point) => colour(p.key),
+      fill: "var(--chart-bg, white)",
+      r: 4.5,
       strokeWidth: 2,
     }),
   ];
-  if (!sparkline) {
-    marks.push(
-      dot(partial, {
-        x: "x",
-        y: "y",
-        stroke: (p: Point) => colour(p.key),
-        fill: "var(--chart-bg, white)",
-        r: 4.5,
-        strokeWidth: 2,
-      }),
-      text(approx, {
-        x: "x",
-        y: "y",
-        text: (p: Point) => `${p.qualifier}\u2009${fmt(p.y!)}`,
-        dy: -12,
-        fontSize: 11,
-        fill: "currentColor",
-      }),
-      // One "partial period" label per year, however many partial periods end in it.
-      text(
-        partial.filter((p, i) => partial.findIndex((q) => q.x === p.x) === i),
-        {
-          x: "x",
-          y: "y",
-          text: () => t(lang, "chart.partial"),
-          dy: -12,
-          fontSize: 11,
-          fill: "currentColor",
-        },
-      ),
-      text(endLabels ? labels : [], {
-        x: "x",
-        y: "labelY",
-        text: (p: Point) => p.label,
-        dx: 8,
-        textAnchor: "start",
-        fill: (p: Point) => colour(p.key),
-        fontWeight: 600,
-      }),
-      ...breaks.map((b) => ruleX([b - 0.5], { stroke: "currentColor", strokeWidth: 1.5, strokeDasharray: "6,4" })),
-      text(
-        breaks.map((b) => ({ x: b - 0.5 })),
-        {
-          x: "x",
-          frameAnchor: "top",
-          text: () => t(lang, "chart.break"),
-          dy: 4,
-          dx: 4,
-          textAnchor: "start",
-          fontSize: 11,
-        },
-      ),
-      text(events, { x: "x", frameAnchor: "top", text: (d: { n: number }) => String(d.n), dy: -14, fontSize: 11 }),
-      tip(
-        full.filter((p) => p.y != null),
-        pointerX({
-          x: "x",
-          y: "y",
-          title: (p: Point) => `${p.label ? `${p.label}\n` : ""}${p.period}: ${p.qualifier}${fmt(p.y!)}`,
-        }),
-      ),
-    );
-  }
   return {
-    width,
-    height,
-    marginRight: rightMargin,
-    marginLeft: sparkline ? 4 : 56,
-    marginTop: margin.top,
-    marginBottom: margin.bottom,
-    style: CHART_STYLE,
-    x: {
-      label: null,
-      axis: sparkline ? null : "bottom",
-      domain: [x0 - 0.5, x1 + 0.5],
-      ticks: Array.from({ length: x1 - x0 + 1 }, (_, i) => x0 + i).filter((y, _, a) => a.length <= 12 || y % 2 === 0),
-      tickFormat: (d: number) => String(d),
+    options: {
+      width,
+      height,
+      marginRight: endRoom,
+      marginLeft,
+      marginTop,
+      marginBottom,
+      style: CHART_STYLE,
+      x: {
+        label: null,
+        domain: xDomain,
+        ticks: yearTicks(x0, x1, innerWidth),
+        tickFormat: (d: number) => String(d),
+      },
+      y: {
+        label: null,
+        grid: true,
+        domain: yDomain,
+        ticks: Math.max(3, Math.floor(innerHeight / 45)),
+        tickFormat: yFmt,
+      },
+      marks,
     },
-    y: {
-      label: null,
-      axis: sparkline ? null : "left",
-      grid: !sparkline,
-      domain: yDomain,
-      tickFormat: (d: number) => (spec.mode === "share" ? `${fmt(d)}%` : fmt(d)),
-    },
-    marks,
+    labels,
+    tips: [...full, ...partial].map((p) => ({ x: p.x, y: p.y!, lines: seriesTip(ctx, spec, p.row) })),
+    segments: segmentsOf(line),
+    markRadius: 5,
+    tipAxis: "xy",
   };
-}
-
-/** Direct labels at the line ends, pushed apart vertically so that none overlap (min `gap` px). */
-function dodge(
-  points: Point[],
-  domain: [number, number],
-  innerHeight: number,
-  gap: number,
-): (Point & { labelY: number })[] {
-  const [d0, d1] = domain;
-  const span = d1 - d0 || 1;
-  const toPx = (v: number) => (1 - (v - d0) / span) * innerHeight;
-  const toValue = (px: number) => d0 + (1 - px / innerHeight) * span;
-  const sorted = points.map((p) => ({ p, px: toPx(p.y!) })).sort((a, b) => a.px - b.px);
-  for (let i = 1; i < sorted.length; i++) {
-    const prev = sorted[i - 1]!;
-    const cur = sorted[i]!;
-    if (cur.px < prev.px + gap) cur.px = prev.px + gap;
-  }
-  // If labels were pushed past the bottom, shift the whole stack up.
-  const overflow = sorted.length ? sorted[sorted.length - 1]!.px - innerHeight : 0;
-  if (overflow > 0) for (const s of sorted) s.px -= overflow;
-  return sorted.map(({ p, px }) => ({ ...p, labelY: toValue(px) }));
 }

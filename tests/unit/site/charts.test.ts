@@ -78,7 +78,21 @@ describe("renderers", () => {
     expect(svg).toContain('role="img"');
     expect(svg).toContain('aria-label="Synthetic"');
     expect(svg).toContain("series break");
-    expect(svg).toContain("partial period");
+    // The partial period is labelled with its own dates, in the placed-label layer (not only in the tooltip data).
+    expect(svg).toMatch(/<text[^>]*data-kind="partial"[^>]*>Jan–Jun 2022<\/text>/);
+    // Every mark has a tooltip target with its value, readable period and source.
+    const tips = JSON.parse(/data-tips="([^"]*)"/.exec(svg)![1]!.replace(/&quot;/g, '"')) as [
+      number,
+      number,
+      string[],
+    ][];
+    expect(tips.find((t) => t[2].includes("Jan–Jun 2022"))?.[2]).toEqual([
+      "Synthetic series A",
+      "90 victims",
+      "Jan–Jun 2022",
+      "partial period",
+      expect.stringMatching(/^Source: /),
+    ]);
     expect(svg).not.toMatch(/<g aria-label="[^"]*"(?![^>]*role=)/);
     expect(summarize(spec({}), rows, ctx)).toBe(
       "Synthetic series A rose from 100 in 2020 to 300 in 2023. No data for: 2022. The series has a break before 2023 (definition changed).",

@@ -1,0 +1,95 @@
+/**
+ * Charts laid out for the width they get: at 390×844 (a phone) and 1280×900, on every page and every embed, in
+ * both languages, with JavaScript on and off, the smallest chart text as rendered is at least 11 px and nothing
+ * scrolls sideways. Rendered size = the text's font size × the SVG's on-screen scale (its box width over its
+ * viewBox width), cross-checked against the text's own bounding box.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, launch } from "./browser";
+import { builtPages } from "./pages";
+
+const MIN_PX = 11;
+const VIEWPORTS = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 900 },
+] as const;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Measure {
+  texts: number;
+  minPx: number;
+  minBox: number;
+  smallest: string;
+  overflow: number;
+}
+
+/** Smallest rendered chart text on the page (only SVGs that are displayed, i.e. the variant the reader sees). */
+function measure(page: Page): Promise<Measure> {
+  return page.evaluate(() => {
+    let minPx = Infinity;
+    let minBox = Infinity;
+    let smallest = "";
+    let texts = 0;
+    for (const svg of document.querySelectorAll<SVGSVGElement>(".chart-svg svg")) {
+      const r = svg.getBoundingClientRect();
+      if (!svg.getClientRects().length || r.width === 0) continue;
+      const vb = svg.viewBox.baseVal;
+      const k = r.width / (vb && vb.width ? vb.width : Number(svg.getAttribute("width")) || r.width);
+      for (const t of svg.querySelectorAll<SVGTextElement>("text")) {
+        if (!(t.textContent ?? "").trim() || !t.getClientRects().length) continue;
+        texts++;
+        const px = parseFloat(getComputedStyle(t).fontSize) * k;
+        const box = t.getBoundingClientRect().height;
+        if (px < minPx) {
+          minPx = px;
+          smallest = `${(t.textContent ?? "").slice(0, 30)} in ${svg.closest("figure")?.id ?? "?"}`;
+        }
+        minBox = Math.min(minBox, box);
+      }
+    }
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    return { texts, minPx, minBox, smallest, overflow };
+  });
+}
+
+const PAGES = builtPages();
+
+for (const vp of VIEWPORTS) {
+  for (const js of [true, false]) {
+    describe(`chart text at ${vp.width}×${vp.height}, JS ${js ? "on" : "off"}`, () => {
+      let page: Page;
+      beforeAll(async () => {
+        const ctx = await browser.newContext({ viewport: vp, javaScriptEnabled: js, isMobile: vp.width < 500 });
+        page = await ctx.newPage();
+      });
+      afterAll(async () => {
+        await page?.context().close();
+      });
+      it("every page and embed: smallest chart text ≥ 11 px, no sideways scroll", async () => {
+        const problems: string[] = [];
+        let measured = 0;
+        for (const p of PAGES) {
+          await page.goto(new URL(p, baseUrl()).href, { waitUntil: "load" });
+          if (js) await page.waitForFunction(() => document.documentElement.dataset.js === "on");
+          const m = await measure(page);
+          if (m.texts === 0) continue;
+          measured++;
+          if (m.minPx < MIN_PX) problems.push(`${p}: ${m.minPx.toFixed(1)} px ("${m.smallest}")`);
+          // The box of a line of text is about 1.1–1.3 × its font size: a second, independent reading.
+          if (m.minBox < MIN_PX) problems.push(`${p}: a text box ${m.minBox.toFixed(1)} px tall`);
+          if (m.overflow > 1) problems.push(`${p}: scrolls sideways by ${m.overflow} px`);
+        }
+        expect(measured, "pages with chart text").toBeGreaterThan(PAGES.length / 2);
+        expect(problems).toEqual([]);
+      });
+    });
+  }
+}
