@@ -10,6 +10,7 @@ import { renderChart } from "./render";
 import { summarize } from "./summary";
 import { sourcesOf, tableModel, type TableModel } from "./table";
 import { eventsInView } from "./events";
+import { viewTitle } from "./title";
 
 const db = browserDb();
 
@@ -74,19 +75,39 @@ function sourceLine(el: Element, p: Payload, ids: string[]): void {
   });
 }
 
-/** Re-query and redraw one figure; resolves when the new chart is in the DOM. */
-export async function redraw(fig: HTMLElement, p: Payload, spec: ChartSpec): Promise<void> {
+/**
+ * Re-query and redraw one figure; resolves when the new chart is in the DOM. `still()` is asked before the DOM
+ * changes: a newer request for the same figure wins over a slower older one. `event` names the event fired when
+ * done (`dsc:redrawn` for a reader's change, `dsc:fitted` for a redraw at a new width).
+ */
+export async function redraw(
+  fig: HTMLElement,
+  p: Payload,
+  spec: ChartSpec,
+  opts: { still?: () => boolean; event?: string } = {},
+): Promise<void> {
   const t0 = performance.now();
   const rows = await runChartQuery(db, spec);
+  if (opts.still && !opts.still()) return;
   const box = fig.querySelector<HTMLElement>("[data-svg]");
   const summaryEl = fig.querySelector<HTMLElement>("[data-summary]");
   // Laid out for the width it gets (the tooltip layer beside it stays).
   const width = Math.max(300, Math.min(1200, Math.floor(box?.clientWidth || 720)));
-  const el = renderChart(spec, rows, p.ctx, { width, label: p.title, describedBy: summaryEl?.id }, document);
+  // Where readers pick the series, the title follows the view (heading, SVG name, table caption, downloads).
+  let title = p.title;
+  if (p.bounds.fields.includes("series")) {
+    const v = viewTitle(spec, rows, p.ctx);
+    title = v.title;
+    const h = fig.querySelector("[data-title]");
+    if (h) h.textContent = v.title;
+    const sub = fig.querySelector("[data-subtitle]");
+    if (sub) sub.textContent = v.subtitle;
+  }
+  const el = renderChart(spec, rows, p.ctx, { width, label: title, describedBy: summaryEl?.id }, document);
   (box?.querySelector("[data-plot]") ?? box)?.replaceChildren(el);
   if (box) box.dataset.drawnWidth = String(width);
   if (summaryEl) summaryEl.textContent = summarize(spec, rows, p.ctx);
-  fig.querySelector("[data-table]")?.replaceChildren(tableDom(tableModel(spec, rows, p.ctx), p.title));
+  fig.querySelector("[data-table]")?.replaceChildren(tableDom(tableModel(spec, rows, p.ctx), title));
   const ol = fig.querySelector<HTMLOListElement>("[data-events]");
   if (ol) {
     const events = eventsInView(spec, rows, p.ctx);
@@ -104,5 +125,5 @@ export async function redraw(fig: HTMLElement, p: Payload, spec: ChartSpec): Pro
   if (src) sourceLine(src, p, sourcesOf(rows));
   const ms = performance.now() - t0;
   fig.dataset.redrawMs = ms.toFixed(1);
-  fig.dispatchEvent(new CustomEvent("dsc:redrawn", { bubbles: true, detail: { ms, rows: rows.length } }));
+  fig.dispatchEvent(new CustomEvent(opts.event ?? "dsc:redrawn", { bubbles: true, detail: { ms, rows: rows.length } }));
 }

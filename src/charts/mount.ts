@@ -13,10 +13,15 @@ interface Figure {
   el: HTMLElement;
   p: Payload;
   spec: ChartSpec;
+  /** Bumped on every draw request: a slower, older request never replaces a newer one. */
+  seq: number;
+  /** Container width the chart was last drawn for (0: the pre-rendered variants). */
+  drawnFor: number;
 }
 
 type Interactive = typeof import("./interactive");
 let layer: Promise<Interactive> | null = null;
+let layerReady = false;
 
 function status(f: Figure, text: string): void {
   const s = f.el.querySelector("[data-status]");
@@ -31,7 +36,10 @@ function loadLayer(figs: Figure[]): Promise<Interactive> {
       return m;
     });
     layer.then(
-      () => figs.forEach((f) => f.p.bounds.fields.length && status(f, f.p.strings.ready)),
+      () => {
+        layerReady = true;
+        figs.forEach((f) => f.p.bounds.fields.length && status(f, f.p.strings.ready));
+      },
       (err: unknown) => {
         const reason = err instanceof Error ? err.message : String(err);
         for (const f of figs) {
@@ -55,8 +63,38 @@ function publish(f: Figure): void {
   f.el.dispatchEvent(new CustomEvent("dsc:spec", { bubbles: true, detail: f.spec }));
 }
 
-async function redraw(f: Figure, figs: Figure[], spec: ChartSpec, push: boolean): Promise<void> {
+/** Within a frame of a change: the chart dims, is aria-busy and says so next to the control the reader used. */
+function busy(f: Figure, on: boolean, text = "", control?: Element | null): void {
+  const box = f.el.querySelector<HTMLElement>("[data-svg]");
+  if (on) {
+    f.el.setAttribute("aria-busy", "true");
+    if (box) box.dataset.busy = "";
+  } else {
+    f.el.removeAttribute("aria-busy");
+    if (box) delete box.dataset.busy;
+    delete f.el.dataset.pending;
+  }
+  for (const s of f.el.querySelectorAll("[data-control-status]")) s.remove();
+  const field = control?.closest("label, fieldset");
+  if (on && field && text) {
+    const s = document.createElement("span");
+    s.className = "control-status";
+    s.dataset.controlStatus = "";
+    s.setAttribute("role", "status");
+    s.textContent = text;
+    field.append(s);
+  }
+}
+
+async function redraw(
+  f: Figure,
+  figs: Figure[],
+  spec: ChartSpec,
+  push: boolean,
+  control?: Element | null,
+): Promise<void> {
   f.spec = spec;
+  const seq = ++f.seq;
   publish(f);
   writeControls(f.el, f.p, spec);
   if (f.p.primary && push) {
@@ -64,16 +102,77 @@ async function redraw(f: Figure, figs: Figure[], spec: ChartSpec, push: boolean)
     history.pushState(null, "", q ? `?${q}` : location.pathname);
     updateLangSwitch(q);
   }
+  busy(f, true, layerReady ? f.p.strings.updating : f.p.strings.loading, control);
   const followers = figs.filter((g) => g.el.dataset.follows === f.p.spec.id);
-  const m = await loadLayer(figs);
-  status(f, f.p.strings.updating);
-  await m.redraw(f.el, f.p, spec);
-  status(f, f.p.strings.ready);
+  try {
+    const m = await loadLayer(figs);
+    status(f, f.p.strings.updating);
+    await m.redraw(f.el, f.p, spec, { still: () => seq === f.seq });
+    if (seq !== f.seq) return;
+    f.drawnFor = boxWidth(f);
+    status(f, f.p.strings.ready);
+  } finally {
+    if (seq === f.seq) busy(f, false);
+  }
   // Figures that follow this one take its compared years, so the URL reproduces every chart on the page.
   for (const g of followers) {
     const next = { ...g.spec, a: spec.a, b: spec.b };
     if (!sameSpec(next, g.spec)) await redraw(g, figs, next, false);
   }
+}
+
+function boxWidth(f: Figure): number {
+  return Math.floor(f.el.querySelector<HTMLElement>("[data-svg]")?.clientWidth ?? 0);
+}
+
+/** Redraw a chart at the width it now has (pre-rendered variants are replaced by one drawing for this width). */
+async function fit(f: Figure, m: Interactive): Promise<void> {
+  const w = boxWidth(f);
+  if (!w || Math.abs(w - f.drawnFor) < 8 || f.el.getAttribute("aria-busy")) return;
+  const seq = ++f.seq;
+  await m.redraw(f.el, f.p, f.spec, { still: () => seq === f.seq, event: "dsc:fitted" });
+  if (seq === f.seq) f.drawnFor = w;
+}
+
+async function fitAll(figs: Figure[], m: Interactive): Promise<void> {
+  for (const f of figs) {
+    await fit(f, m).catch(() => undefined);
+    // Yield between charts, so that a reader's input is never held up by a batch of redraws.
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
+
+/** The reader asked for less data (Save-Data, or a 2G/3G connection): load nothing they did not ask for. */
+function savingData(): boolean {
+  const c = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
+  return !!c && (c.saveData === true || /(^|-)(2g|3g)$/.test(c.effectiveType ?? ""));
+}
+
+/**
+ * After first paint, when the browser is idle, load the interactive layer so that a reader's first change is
+ * fast, and redraw the charts at their real widths; then keep them fitted when the window is resized.
+ */
+function preload(figs: Figure[]): void {
+  if (!figs.length || savingData()) return;
+  const start = () => {
+    const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
+      .requestIdleCallback;
+    const go = () =>
+      void loadLayer(figs)
+        .then((m) => fitAll(figs, m))
+        .catch(() => undefined);
+    if (idle) idle(go, { timeout: 2000 });
+    else setTimeout(go, 500);
+  };
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener("resize", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (layer) void layer.then((m) => fitAll(figs, m)).catch(() => undefined);
+    }, 200);
+  });
 }
 
 /** The language switch keeps the current view: it carries the validated query, never the raw one. */
@@ -103,7 +202,7 @@ function init(): void {
   const figs: Figure[] = [];
   for (const el of document.querySelectorAll<HTMLElement>("figure[data-chart]")) {
     const p = readPayload(el);
-    if (p) figs.push({ el, p, spec: p.spec });
+    if (p) figs.push({ el, p, spec: p.spec, seq: 0, drawnFor: 0 });
   }
   figs.forEach(publish);
   document.documentElement.dataset.js = "on";
@@ -115,8 +214,14 @@ function init(): void {
     if (f.p.primary) {
       const spec = fromUrl(f);
       updateLangSwitch(specToQuery(spec, f.p.defaults, f.p.bounds.fields));
-      if (!sameSpec(spec, f.p.spec)) void redraw(f, figs, spec, false).catch(() => undefined);
-      else writeControls(f.el, f.p, spec);
+      if (!sameSpec(spec, f.p.spec)) {
+        // A permalink: until its view is drawn, the page says so over the chart instead of showing the default
+        // chart under the permalink's controls.
+        f.el.dataset.pending = "";
+        const box = f.el.querySelector<HTMLElement>("[data-svg]");
+        if (box) box.dataset.pendingText = f.p.strings.drawing;
+        void redraw(f, figs, spec, false).catch(() => undefined);
+      } else writeControls(f.el, f.p, spec);
     }
     const form = f.el.querySelector("form[data-controls]");
     if (!form) continue;
@@ -126,14 +231,15 @@ function init(): void {
     form.addEventListener("focusin", intent, { once: true });
     form.addEventListener("touchstart", intent, { once: true, passive: true });
     form.addEventListener("submit", (e) => e.preventDefault());
-    form.addEventListener("change", () => {
-      void redraw(f, figs, readControls(f.el, f.spec, f.p.available), true).catch(() => undefined);
+    form.addEventListener("change", (e) => {
+      void redraw(f, figs, readControls(f.el, f.spec, f.p.available), true, e.target as Element).catch(() => undefined);
     });
   }
   window.addEventListener("popstate", () => {
     for (const f of figs) if (f.p.primary) void redraw(f, figs, fromUrl(f), false).catch(() => undefined);
   });
   initActions();
+  preload(figs);
   document.dispatchEvent(new CustomEvent("dsc:mounted", { detail: { figures: figs.length } }));
 }
 

@@ -10,7 +10,15 @@ export interface Payload {
   available: Record<string, Record<string, string[]>>;
   title: string;
   ctx: ChartContext;
-  strings: { loading: string; ready: string; updating: string; failed: string; invalid: string; tipHelp: string };
+  strings: {
+    loading: string;
+    ready: string;
+    updating: string;
+    failed: string;
+    invalid: string;
+    tipHelp: string;
+    drawing: string;
+  };
   primary: boolean;
   sourcesPage: string;
   embed: boolean;

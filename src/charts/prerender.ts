@@ -15,6 +15,7 @@ import type { SpecBounds } from "../state/url";
 import { assertNoCollisions, drawChart } from "./render";
 import { eventsInView, type ShownEvent } from "./events";
 import { summarize } from "./summary";
+import { viewTitle } from "./title";
 import { sourcesOf, tableModel, type TableModel } from "./table";
 
 type Meta = Awaited<ReturnType<typeof loadMeta>>;
@@ -53,6 +54,9 @@ export interface Prerendered {
   rows: Row[];
   /** The widest variant (downloads, static images). */
   svg: string;
+  /** Title and subtitle of the view shown (the catalog's, or derived from the view where readers pick series). */
+  title: string;
+  subtitle: string;
   /** The chart laid out for each width it may be shown at, narrowest first (see variantWidths). */
   variants: { width: number; svg: string }[];
   summary: string;
@@ -102,7 +106,10 @@ export async function prerender(
     srcRows.map((r) => String(r.source_id)),
   );
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const title = def.title[lang];
+  // A chart whose series the reader picks is titled by what it shows, not by the catalog's generic title.
+  const follows = bounds.fields.includes("series");
+  const named = follows ? viewTitle(spec, rows, ctx) : { title: def.title[lang], subtitle: def.subtitle[lang] };
+  const title = named.title;
   const widths =
     spec.mark === "sparkline" ? [opts.width ?? PRERENDER_WIDTH] : variantWidths(opts.width ?? PRERENDER_WIDTH);
   const variants = widths.map((width) => {
@@ -133,6 +140,8 @@ export async function prerender(
     spec,
     rows,
     svg: variants[variants.length - 1]!.svg,
+    title,
+    subtitle: named.subtitle,
     variants,
     summary: summarize(spec, rows, ctx),
     table: tableModel(spec, rows, ctx),

@@ -68,6 +68,7 @@ export const en = {
   "chart.changeYoy": "% change on the previous year",
   "status.static": "Showing the pre-rendered chart.",
   "status.loading": "Loading the query engine…",
+  "status.drawing": "Drawing this view…",
   "status.ready": "Interactive: controls re-query the data in your browser.",
   "status.updating": "Updating…",
   "status.failed":
@@ -113,6 +114,9 @@ export const en = {
   "mode.absolute": "Absolute",
   "mode.share": "Share (%) as published",
   "mode.index": "Index (base year = 100)",
+  "title.by": "by {dim}",
+  "title.share": "share (%)",
+  "title.index": "index (first year = 100)",
   "dim.total": "Total",
   "dim.sex": "Sex",
   "dim.age": "Age group",

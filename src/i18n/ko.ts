@@ -68,6 +68,7 @@ export const ko: Record<keyof typeof en, string> = {
   "chart.changeYoy": "전년 대비 증감률",
   "status.static": "미리 그린 차트를 보여주고 있습니다.",
   "status.loading": "쿼리 엔진을 불러오는 중…",
+  "status.drawing": "이 보기를 그리는 중…",
   "status.ready": "대화형: 컨트롤을 바꾸면 브라우저 안에서 데이터를 다시 조회합니다.",
   "status.updating": "갱신 중…",
   "status.failed":
@@ -113,6 +114,9 @@ export const ko: Record<keyof typeof en, string> = {
   "mode.absolute": "실수",
   "mode.share": "비율(%, 공표값)",
   "mode.index": "지수(기준연도=100)",
+  "title.by": "{dim} 기준",
+  "title.share": "비율(%)",
+  "title.index": "지수(첫해 = 100)",
   "dim.total": "전체",
   "dim.sex": "성별",
   "dim.age": "연령대",

@@ -58,7 +58,7 @@ export function refresh(fig: HTMLElement): void {
   const spec = currentSpec(fig, c);
   const origin = location.origin;
   const code = fig.querySelector<HTMLTextAreaElement>("[data-embed-code]");
-  if (code) code.value = embedCode(origin, embedUrl(origin, c, spec), c.title, c.height);
+  if (code) code.value = embedCode(origin, embedUrl(origin, c, spec), shownTitle(fig, c).title, c.height);
   const cite = fig.querySelector("[data-cite-text]");
   if (cite)
     cite.textContent = citation({
@@ -70,6 +70,12 @@ export function refresh(fig: HTMLElement): void {
       permalink: permalink(origin, c, spec),
       accessed: today(),
     });
+}
+
+/** The title and subtitle as shown now (they follow the view where readers pick the series). */
+function shownTitle(fig: HTMLElement, c: ActionsConfig): { title: string; subtitle: string } {
+  const text = (sel: string) => (fig.querySelector(sel)?.textContent ?? "").trim();
+  return { title: text("[data-title]") || c.title, subtitle: text("[data-subtitle]") || c.subtitle };
 }
 
 function composed(fig: HTMLElement, c: ActionsConfig): { svg: string; width: number; height: number } {
@@ -87,7 +93,8 @@ function composed(fig: HTMLElement, c: ActionsConfig): { svg: string; width: num
     c.strings.footer.replace("{release}", c.release).replace("{date}", formatDate(today(), c.lang)),
     permalink(location.origin, c, spec),
   ];
-  const svg = composeSvg({ chartSvg, width, height, title: c.title, subtitle: c.subtitle, footer });
+  const { title, subtitle } = shownTitle(fig, c);
+  const svg = composeSvg({ chartSvg, width, height, title, subtitle, footer });
   const size = /<svg[^>]*\swidth="(\d+)"[^>]*\sheight="(\d+)"/.exec(svg);
   return { svg, width: Number(size?.[1] ?? width), height: Number(size?.[2] ?? height) };
 }

@@ -27,8 +27,8 @@ export const GET: APIRoute = async ({ params, site }) => {
     chartSvg: pr.svg,
     width,
     height,
-    title: def.title[lang],
-    subtitle: def.subtitle[lang],
+    title: pr.title,
+    subtitle: pr.subtitle,
     footer: [
       `${t(lang, publishers.length > 1 ? "chart.sources" : "chart.source")}: ${publishers.join("; ")}`,
       t(lang, "share.imageFooter", { release: RELEASE, date: formatDate(new Date().toISOString().slice(0, 10), lang) }),
