@@ -46,11 +46,24 @@ export function writeControls(fig: Element, p: Payload, spec: ChartSpec): void {
     else if (el instanceof RadioNodeList) el.value = v;
   };
   set("series", spec.series[0] ?? "");
-  // Offer only the breakdowns the chosen series actually has.
+  // A breakdown the chosen series lacks either names the series that has it (choosing it switches there) or
+  // says that it is not published for this series; it is never silently greyed out.
   const dims = f.elements.namedItem("dimension");
   if (dims instanceof HTMLSelectElement) {
     const have = dimensionsOf(p.available, spec.series);
-    for (const o of Array.from(dims.options)) o.disabled = have.length > 0 && !have.includes(o.value);
+    for (const o of Array.from(dims.options)) {
+      o.dataset.label ??= o.textContent ?? o.value;
+      const lacks = have.length > 0 && !have.includes(o.value);
+      const alt = lacks ? alternativeFor(p.available, spec.series, o.value) : null;
+      o.disabled = lacks && !alt;
+      o.textContent = !lacks
+        ? o.dataset.label
+        : alt
+          ? p.strings.offer
+              .replace("{dim}", o.dataset.label)
+              .replace("{series}", p.ctx.series[alt]?.title[p.ctx.lang] ?? alt)
+          : p.strings.notPublished.replace("{dim}", o.dataset.label);
+    }
   }
   set("dimension", spec.dimension);
   set("mode", spec.mode);
@@ -62,6 +75,20 @@ export function writeControls(fig: Element, p: Payload, spec: ChartSpec): void {
 export function dimensionsOf(available: Payload["available"], series: readonly string[]): string[] {
   const sets = series.map((s) => Object.keys(available[s] ?? {}));
   return sets.length ? sets.reduce((a, b) => a.filter((d) => b.includes(d))) : [];
+}
+
+/**
+ * The series to switch to for a breakdown the current one lacks: one that has it, preferring the same body
+ * (series ids share their body's prefix, e.g. dsc_…); null when no series has it.
+ */
+export function alternativeFor(
+  available: Payload["available"],
+  series: readonly string[],
+  dimension: string,
+): string | null {
+  const prefix = (s: string) => s.split("_")[0];
+  const withDim = Object.keys(available).filter((s) => !series.includes(s) && available[s]?.[dimension]?.length);
+  return withDim.find((s) => series.some((c) => prefix(c) === prefix(s))) ?? withDim[0] ?? null;
 }
 
 /**
@@ -78,12 +105,28 @@ export function readControls(fig: Element, base: ChartSpec, available: Payload["
   if (series) spec.series = [series];
   const dim = str("dimension");
   if (dim) spec.dimension = dim;
+  // The reader chose a breakdown this series lacks: go to the series that has it (the option said so).
+  if (dim && dim !== base.dimension && spec.series.join() === base.series.join()) {
+    const now = dimensionsOf(available, spec.series);
+    const alt = now.length && !now.includes(dim) ? alternativeFor(available, spec.series, dim) : null;
+    if (alt) {
+      spec.series = [alt];
+      spec.categories = [];
+      return finish(f, fd, spec, base);
+    }
+  }
   const have = dimensionsOf(available, spec.series);
   const breakdowns = have.filter((d) => d !== "total");
   const seriesChanged = spec.series.join() !== base.series.join();
   // A new series opens on its breakdown (a "by sex" series shows sex), else on its total.
   if (have.length && (seriesChanged || !have.includes(spec.dimension)))
     spec.dimension = breakdowns[0] ?? (have.includes("total") ? "total" : have[0]!);
+  return finish(f, fd, spec, base);
+}
+
+/** The fields every view shares (mode, years, categories), read over `spec`. */
+function finish(f: HTMLFormElement, fd: FormData, spec: ChartSpec, base: ChartSpec): ChartSpec {
+  const str = (k: string) => (typeof fd.get(k) === "string" ? (fd.get(k) as string) : null);
   const mode = str("mode");
   if (mode === "absolute" || mode === "share" || mode === "index") spec.mode = mode;
   for (const k of ["from", "to", "a", "b"] as const) {

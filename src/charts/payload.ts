@@ -18,6 +18,8 @@ export interface Payload {
     invalid: string;
     tipHelp: string;
     drawing: string;
+    offer: string;
+    notPublished: string;
   };
   primary: boolean;
   sourcesPage: string;

@@ -7,6 +7,7 @@ import type { ChartSpec } from "./spec";
 import type { ChartContext } from "./context";
 import { seriesTitle } from "./context";
 import { t, type StringKey } from "../i18n";
+import { formatRange } from "../i18n/format";
 import type { Row } from "../db/tables";
 
 export function viewTitle(spec: ChartSpec, rows: Row[], ctx: ChartContext): { title: string; subtitle: string } {
@@ -17,8 +18,20 @@ export function viewTitle(spec: ChartSpec, rows: Row[], ctx: ChartContext): { ti
     parts.push(t(lang, "title.by", { dim: dim.startsWith("dim.") ? spec.dimension : dim.toLowerCase() }));
   }
   if (spec.mode !== "absolute") parts.push(t(lang, spec.mode === "share" ? "title.share" : "title.index"));
+  const windows = rows.filter((r) => r.period_type === "window" && r.period_start && r.period_end);
   const years = rows.map((r) => Number(r.year)).filter(Number.isFinite);
-  if (years.length) {
+  if (windows.length) {
+    // Reporting windows (e.g. Aug–Jul) are not calendar years: name the dates they cover.
+    const starts = rows
+      .map((r) => String(r.period_start ?? ""))
+      .filter(Boolean)
+      .sort();
+    const ends = rows
+      .map((r) => String(r.period_end ?? ""))
+      .filter(Boolean)
+      .sort();
+    parts.push(formatRange(starts[0]!, ends[ends.length - 1]!, lang));
+  } else if (years.length) {
     const [a, b] = [Math.min(...years), Math.max(...years)];
     parts.push(a === b ? String(a) : `${a}–${b}`);
   }

@@ -73,22 +73,25 @@ for (const vp of VIEWPORTS) {
       afterAll(async () => {
         await page?.context().close();
       });
-      it("every page and embed: smallest chart text ≥ 11 px, no sideways scroll", async () => {
-        const problems: string[] = [];
-        let measured = 0;
-        for (const p of PAGES) {
+      for (const p of PAGES)
+        it(`${p}: smallest chart text ≥ 11 px, no sideways scroll`, async () => {
           await page.goto(new URL(p, baseUrl()).href, { waitUntil: "load" });
           if (js) await page.waitForFunction(() => document.documentElement.dataset.js === "on");
           const m = await measure(page);
-          if (m.texts === 0) continue;
-          measured++;
-          if (m.minPx < MIN_PX) problems.push(`${p}: ${m.minPx.toFixed(1)} px ("${m.smallest}")`);
+          const problems: string[] = [];
+          if (m.texts > 0 && m.minPx < MIN_PX) problems.push(`${m.minPx.toFixed(1)} px ("${m.smallest}")`);
           // The box of a line of text is about 1.1–1.3 × its font size: a second, independent reading.
-          if (m.minBox < MIN_PX) problems.push(`${p}: a text box ${m.minBox.toFixed(1)} px tall`);
-          if (m.overflow > 1) problems.push(`${p}: scrolls sideways by ${m.overflow} px`);
+          if (m.texts > 0 && m.minBox < MIN_PX) problems.push(`a text box ${m.minBox.toFixed(1)} px tall`);
+          if (m.overflow > 1) problems.push(`scrolls sideways by ${m.overflow} px`);
+          expect(problems).toEqual([]);
+        });
+      it("measured chart text on most pages (the check above is not vacuous)", async () => {
+        let measured = 0;
+        for (const p of PAGES.filter((_, i) => i % 4 === 0)) {
+          await page.goto(new URL(p, baseUrl()).href, { waitUntil: "load" });
+          if ((await measure(page)).texts > 0) measured++;
         }
-        expect(measured, "pages with chart text").toBeGreaterThan(PAGES.length / 2);
-        expect(problems).toEqual([]);
+        expect(measured).toBeGreaterThan(PAGES.filter((_, i) => i % 4 === 0).length / 2);
       });
     });
   }

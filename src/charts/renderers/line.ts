@@ -9,7 +9,7 @@ import type { Row } from "../../db/tables";
 import { eventsInView } from "../events";
 import { around, textWidth, wrap, type Candidate } from "../annotate";
 import { periodOf, seriesTip } from "../tips";
-import { toPoints, valueDomain, exactLine, segmentsOf, type Point } from "./points";
+import { toPoints, valueDomain, exactLine, segmentsOf, isWindow, type Point } from "./points";
 import { LABEL_FONT, NARROW, type Drawn, type LabelDatum, type RenderOptions } from "./types";
 
 const EVENT_ROW = 16;
@@ -158,7 +158,8 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
       fontSize: LABEL_FONT,
       candidates: around(5),
     });
-  for (const p of partial)
+  // Partial periods and windows are labelled with their own dates: the year axis alone would misstate them.
+  for (const p of [...partial, ...full.filter((q) => isWindow(q.row))])
     labels.push({
       kind: "partial",
       text: periodOf(p.row, lang),

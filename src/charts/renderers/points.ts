@@ -26,7 +26,8 @@ export function toPoints(spec: ChartSpec, rows: Row[], ctx: ChartContext): Point
   return rows.map((r) => {
     const partial = r.partial === true;
     let x = Number(r.year);
-    if (partial && r.period_start && r.period_end) {
+    // Partial periods and windows (e.g. Aug–Jul) sit at the middle of their own dates, not on a calendar year.
+    if ((partial || isWindow(r)) && r.period_start && r.period_end) {
       const a = Date.parse(String(r.period_start));
       const b = Date.parse(String(r.period_end));
       const mid = new Date((a + b) / 2).toISOString().slice(0, 10);
@@ -43,6 +44,11 @@ export function toPoints(spec: ChartSpec, rows: Row[], ctx: ChartContext): Point
       row: r,
     };
   });
+}
+
+/** A period that is neither a calendar nor a financial year (a reporting window such as Aug 2023–Jul 2024). */
+export function isWindow(r: Row): boolean {
+  return r.period_type === "window";
 }
 
 /** The value axis: from zero (or around 100 for an index), rounded outwards. */

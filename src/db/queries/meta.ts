@@ -31,10 +31,16 @@ export async function loadMeta(db: Db): Promise<{
   return { categories, series, sources, events, alternatives };
 }
 
-/** Series that have at least two yearly (calendar or financial year) figures: what the Trends page offers. */
+/** Series with at least two yearly figures (calendar or financial years, or twelve-month windows): what Trends offers. */
 export const TRENDABLE_SERIES_SQL = `SELECT series_id FROM observations
-  WHERE period_type IN ('calendar_year', 'financial_year') AND value IS NOT NULL
-  GROUP BY series_id HAVING count(DISTINCT period) >= 2 ORDER BY series_id`;
+  WHERE value IS NOT NULL
+  GROUP BY series_id
+  -- Yearly figures: calendar or financial years, or complete twelve-month windows (the deepfake taskforce's).
+  HAVING count(DISTINCT period) FILTER (WHERE period_type IN ('calendar_year', 'financial_year')
+      OR (period_type = 'window' AND NOT partial AND date_diff('day', period_start, period_end) BETWEEN 358 AND 370)) >= 2
+    -- …and never a series whose complete windows differ in length: a line would join unlike periods.
+    AND bool_and(period_type <> 'window' OR partial OR date_diff('day', period_start, period_end) BETWEEN 358 AND 370)
+  ORDER BY series_id`;
 
 /**
  * Series breaks for the sources page: every observation marked as following a definition change, described by
