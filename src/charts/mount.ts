@@ -28,13 +28,19 @@ function status(f: Figure, text: string): void {
   if (s) s.textContent = text;
 }
 
+/** Started at idle (see preload); silent: only a reader's own action reports a failure. */
+let preloading: Promise<Interactive> | null = null;
+const freshLayer = () =>
+  import("./interactive").then(async (m) => {
+    await m.ready();
+    return m;
+  });
+
 function loadLayer(figs: Figure[]): Promise<Interactive> {
   if (!layer) {
     for (const f of figs) if (f.p.bounds.fields.length) status(f, f.p.strings.loading);
-    layer = import("./interactive").then(async (m) => {
-      await m.ready();
-      return m;
-    });
+    // A failed idle preload is retried here, so that its error is reported to the reader who acted.
+    layer = preloading ? preloading.catch(() => freshLayer()) : freshLayer();
     layer.then(
       () => {
         layerReady = true;
@@ -157,10 +163,19 @@ function preload(figs: Figure[]): void {
   const start = () => {
     const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
       .requestIdleCallback;
-    const go = () =>
-      void loadLayer(figs)
-        .then((m) => fitAll(figs, m))
+    const go = () => {
+      preloading ??= freshLayer();
+      void preloading
+        .then((m) => {
+          if (!layer) {
+            layer = Promise.resolve(m);
+            layerReady = true;
+            figs.forEach((f) => f.p.bounds.fields.length && status(f, f.p.strings.ready));
+          }
+          return fitAll(figs, m);
+        })
         .catch(() => undefined);
+    };
     if (idle) idle(go, { timeout: 2000 });
     else setTimeout(go, 500);
   };
@@ -170,7 +185,8 @@ function preload(figs: Figure[]): void {
   window.addEventListener("resize", () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (layer) void layer.then((m) => fitAll(figs, m)).catch(() => undefined);
+      const ready = layer ?? preloading;
+      if (ready) void ready.then((m) => fitAll(figs, m)).catch(() => undefined);
     }, 200);
   });
 }

@@ -217,7 +217,7 @@ describe("embed on another origin", () => {
     const f = await el.contentFrame();
     await f!.waitForLoadState("load");
     expect(f!.url(), "the iframe loaded the embed route").toBe(`${baseUrl()}/en/embed/victims/`);
-    await frame.locator("figure[data-chart='victims'] svg[role=img]").waitFor({ state: "attached" });
+    await frame.locator("figure[data-chart='victims'] svg[role=img]").first().waitFor({ state: "attached" });
     return { context, page, frame, fromFrame };
   }
 
