@@ -9,7 +9,7 @@ import { buildContext } from "../../../src/charts/context";
 import { renderChart } from "../../../src/charts/render";
 import { summarize } from "../../../src/charts/summary";
 import { tableModel } from "../../../src/charts/table";
-import type { ChartSpec } from "../../../src/charts/spec";
+import type { ChartSpec } from "../../../src/spec/spec";
 
 // Chart snapshots as stable SVG text (Plot's model: round numbers, renumbered ids; a -changed.svg on mismatch).
 const db = nodeDb(path.resolve("tests/fixtures/site"));

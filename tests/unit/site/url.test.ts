@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { queryToSpec, specToQuery, type SpecBounds } from "../../../src/state/url";
-import type { ChartSpec } from "../../../src/charts/spec";
+import { queryToSpec, specToQuery, type SpecBounds } from "../../../src/spec/url";
+import type { ChartSpec } from "../../../src/spec/spec";
 
 const defaults: ChartSpec = {
   id: "trends",
