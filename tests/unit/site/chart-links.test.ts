@@ -15,7 +15,7 @@ import type { ActionsConfig } from "../../../src/charts/actions/config";
 const DIST = path.resolve("dist");
 const hasDist = existsSync(path.join(DIST, "en", "index.html"));
 // In CI the site is built before the unit tests: a missing dist/ is a failure there, not a skip.
-const need = hasDist || process.env.CI === "true";
+const need = hasDist || !!process.env.CI;
 
 function page(urlPath: string): Document | null {
   const p = new URL(urlPath, "http://x").pathname;

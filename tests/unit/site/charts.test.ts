@@ -32,6 +32,8 @@ function snapshot(name: string, svg: string): void {
   const changed = path.join(SNAP, `${name}-changed.svg`);
   const actual = stable(svg);
   if (!existsSync(file)) {
+    // In CI a missing expected file is a failure (as in Plot's harness); locally it is written for review.
+    if (process.env.CI) throw new Error(`missing snapshot ${file} (run the tests locally to write it)`);
     mkdirSync(SNAP, { recursive: true });
     writeFileSync(file, actual);
     return;
