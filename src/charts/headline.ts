@@ -4,7 +4,7 @@
  */
 import { buildDb } from "../db/node";
 import { latestPeriod, queryHeadline } from "../db/queries/headline";
-import type { Row } from "../db/tables";
+import type { Db, Row } from "../db/tables";
 import type { Lang } from "../i18n/format";
 import { chartDef, type HeadlineDef } from "../spec/catalog";
 import { prerender, type Prerendered } from "./prerender";
@@ -17,13 +17,18 @@ export interface Headline {
   spark: Prerendered | null;
 }
 
-export async function headline(h: HeadlineDef, lang: Lang): Promise<Headline> {
-  const latest = await latestPeriod(buildDb, h.figure);
+/** The period a headline shows: the latest full one of its type in `db`, and the id it is rendered under. */
+export async function headlinePeriod(db: Db, h: HeadlineDef): Promise<{ id: string; period: string }> {
+  const latest = await latestPeriod(db, h.figure);
   if (!latest) throw new Error(`Headline ${h.key}: no full ${h.figure.periodType} figure for ${h.figure.series}`);
-  const id = h.figure.periodType === "calendar_year" ? `${h.key}-${latest.year}` : h.key;
-  const row = await queryHeadline(buildDb, { ...h.figure, period: latest.period });
-  if (!row || row.value == null) throw new Error(`Headline ${id}: no published value for ${latest.period}`);
-  const shareRow = h.share ? await queryHeadline(buildDb, { ...h.share, period: latest.period }) : null;
+  return { id: h.figure.periodType === "calendar_year" ? `${h.key}-${latest.year}` : h.key, period: latest.period };
+}
+
+export async function headline(h: HeadlineDef, lang: Lang): Promise<Headline> {
+  const { id, period } = await headlinePeriod(buildDb, h);
+  const row = await queryHeadline(buildDb, { ...h.figure, period: period });
+  if (!row || row.value == null) throw new Error(`Headline ${id}: no published value for ${period}`);
+  const shareRow = h.share ? await queryHeadline(buildDb, { ...h.share, period: period }) : null;
   const spark = h.spark
     ? await prerender(chartDef(h.spark), lang, { width: 240, height: 56, domId: `spark-${id}` })
     : null;

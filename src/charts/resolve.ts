@@ -4,6 +4,7 @@
  * compared years from the chart it follows. Next year's figures move these charts with no code change.
  */
 import { buildDb } from "../db/node";
+import type { Db } from "../db/tables";
 import { availableCategories, trendableSeries, yearRange } from "../db/queries/meta";
 import type { Lang } from "../i18n/format";
 import { leaderOf, type ChartDef, type YearRef } from "../spec/catalog";
@@ -31,11 +32,13 @@ function year(ref: YearRef, r: Range | null, id: string): number {
   }
 }
 
-const cache = new Map<string, Promise<Omit<Resolved, "defaults"> & { years: Omit<ChartSpec, "lang"> }>>();
+type Concrete = Omit<Resolved, "defaults"> & { years: Omit<ChartSpec, "lang"> };
+const cache = new Map<string, Promise<Concrete>>();
 
-async function resolveUncached(def: ChartDef) {
-  const series = def.seriesFrom === "trendable" ? await trendableSeries(buildDb) : [...def.bounds.series];
-  const range = await yearRange(buildDb, series.length ? series : def.defaults.series);
+/** Resolve a catalog entry against `db` (uncached; `resolve` caches it for the build's database). */
+export async function resolveWith(db: Db, def: ChartDef): Promise<Concrete> {
+  const series = def.seriesFrom === "trendable" ? await trendableSeries(db) : [...def.bounds.series];
+  const range = await yearRange(db, series.length ? series : def.defaults.series);
   const d = def.defaults;
   const spec: Omit<ChartSpec, "lang"> = {
     ...d,
@@ -46,9 +49,9 @@ async function resolveUncached(def: ChartDef) {
   };
   const leader = leaderOf(def);
   if (leader) {
-    const l = await resolve(leader, "en");
-    spec.a = l.defaults.a;
-    spec.b = l.defaults.b;
+    const l = await resolveWith(db, leader);
+    spec.a = l.years.a;
+    spec.b = l.years.b;
   }
   const boundSeries = series.length ? series : def.defaults.series;
   const bounds: SpecBounds = {
@@ -57,7 +60,7 @@ async function resolveUncached(def: ChartDef) {
     years: [year(def.bounds.years[0], range, def.id), year(def.bounds.years[1], range, def.id)],
   };
   if (bounds.fields.length)
-    bounds.available = await availableCategories(buildDb, [...new Set([...boundSeries, ...spec.series])]);
+    bounds.available = await availableCategories(db, [...new Set([...boundSeries, ...spec.series])]);
   return { bounds, years: spec };
 }
 
@@ -65,7 +68,7 @@ async function resolveUncached(def: ChartDef) {
 export async function resolve(def: ChartDef, lang: Lang): Promise<Resolved> {
   let c = cache.get(def.id);
   if (!c) {
-    c = resolveUncached(def);
+    c = resolveWith(buildDb, def);
     cache.set(def.id, c);
   }
   const r = await c;
