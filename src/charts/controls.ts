@@ -1,5 +1,6 @@
 /** Reading and writing a figure's controls (plain DOM; no Plot, no DuckDB: part of the first-load script). */
-import type { ChartSpec } from "./spec";
+import type { Available, ChartSpec, SpecBounds } from "../spec/spec";
+import { validateSpec } from "../spec/validate";
 import type { Payload } from "./payload";
 
 function form(fig: Element): HTMLFormElement | null {
@@ -20,7 +21,7 @@ function categoryLabel(p: Payload, dim: string, cat: string): string {
 function syncCategories(fig: Element, p: Payload, spec: ChartSpec): void {
   const box = form(fig)?.querySelector<HTMLFieldSetElement>("[data-categories]");
   if (!box) return;
-  const cats = [...new Set(spec.series.flatMap((s) => p.available[s]?.[spec.dimension] ?? []))];
+  const cats = [...new Set(spec.series.flatMap((s) => (p.bounds.available ?? {})[s]?.[spec.dimension] ?? []))];
   box.querySelectorAll("label").forEach((l) => l.remove());
   for (const c of spec.dimension === "total" ? [] : cats) {
     const label = document.createElement("label");
@@ -50,11 +51,12 @@ export function writeControls(fig: Element, p: Payload, spec: ChartSpec): void {
   // says that it is not published for this series; it is never silently greyed out.
   const dims = f.elements.namedItem("dimension");
   if (dims instanceof HTMLSelectElement) {
-    const have = dimensionsOf(p.available, spec.series);
+    const available = p.bounds.available ?? {};
+    const have = dimensionsOf(available, spec.series);
     for (const o of Array.from(dims.options)) {
       o.dataset.label ??= o.textContent ?? o.value;
       const lacks = have.length > 0 && !have.includes(o.value);
-      const alt = lacks ? alternativeFor(p.available, spec.series, o.value) : null;
+      const alt = lacks ? alternativeFor(available, spec.series, o.value) : null;
       o.disabled = lacks && !alt;
       o.textContent = !lacks
         ? o.dataset.label
@@ -72,7 +74,7 @@ export function writeControls(fig: Element, p: Payload, spec: ChartSpec): void {
 }
 
 /** Dimensions present in the data for all of `series` (empty when unknown). */
-export function dimensionsOf(available: Payload["available"], series: readonly string[]): string[] {
+export function dimensionsOf(available: Available, series: readonly string[]): string[] {
   const sets = series.map((s) => Object.keys(available[s] ?? {}));
   return sets.length ? sets.reduce((a, b) => a.filter((d) => b.includes(d))) : [];
 }
@@ -81,21 +83,19 @@ export function dimensionsOf(available: Payload["available"], series: readonly s
  * The series to switch to for a breakdown the current one lacks: one that has it, preferring the same body
  * (series ids share their body's prefix, e.g. dsc_…); null when no series has it.
  */
-export function alternativeFor(
-  available: Payload["available"],
-  series: readonly string[],
-  dimension: string,
-): string | null {
+export function alternativeFor(available: Available, series: readonly string[], dimension: string): string | null {
   const prefix = (s: string) => s.split("_")[0];
   const withDim = Object.keys(available).filter((s) => !series.includes(s) && available[s]?.[dimension]?.length);
   return withDim.find((s) => series.some((c) => prefix(c) === prefix(s))) ?? withDim[0] ?? null;
 }
 
 /**
- * Read the controls into a spec (over `base`). Values come from our own options, and are re-validated. When the
- * series changes, or lacks the chosen breakdown, the series' first breakdown is used (its total when it has none).
+ * Read the controls into a spec (over `base`). Values come from our own options, and are re-validated with the
+ * URL's validator against the same bounds. When the series changes, or lacks the chosen breakdown, the series'
+ * first breakdown is used (its total when it has none).
  */
-export function readControls(fig: Element, base: ChartSpec, available: Payload["available"] = {}): ChartSpec {
+export function readControls(fig: Element, base: ChartSpec, bounds: SpecBounds): ChartSpec {
+  const available = bounds.available ?? {};
   const f = form(fig);
   if (!f) return base;
   const fd = new FormData(f);
@@ -106,32 +106,25 @@ export function readControls(fig: Element, base: ChartSpec, available: Payload["
   const dim = str("dimension");
   if (dim) spec.dimension = dim;
   // The reader chose a breakdown this series lacks: go to the series that has it (the option said so).
-  if (dim && dim !== base.dimension && spec.series.join() === base.series.join()) {
-    const now = dimensionsOf(available, spec.series);
-    const alt = now.length && !now.includes(dim) ? alternativeFor(available, spec.series, dim) : null;
-    if (alt) {
-      spec.series = [alt];
-      spec.categories = [];
-      return finish(f, fd, spec, base);
-    }
-  }
+  const alt =
+    dim &&
+    dim !== base.dimension &&
+    spec.series.join() === base.series.join() &&
+    !dimensionsOf(available, spec.series).includes(dim)
+      ? alternativeFor(available, spec.series, dim)
+      : null;
+  if (alt) spec.series = [alt];
   const have = dimensionsOf(available, spec.series);
   const breakdowns = have.filter((d) => d !== "total");
   const seriesChanged = spec.series.join() !== base.series.join();
   // A new series opens on its breakdown (a "by sex" series shows sex), else on its total.
-  if (have.length && (seriesChanged || !have.includes(spec.dimension)))
+  if (have.length && ((seriesChanged && !alt) || !have.includes(spec.dimension)))
     spec.dimension = breakdowns[0] ?? (have.includes("total") ? "total" : have[0]!);
-  return finish(f, fd, spec, base);
-}
-
-/** The fields every view shares (mode, years, categories), read over `spec`. */
-function finish(f: HTMLFormElement, fd: FormData, spec: ChartSpec, base: ChartSpec): ChartSpec {
-  const str = (k: string) => (typeof fd.get(k) === "string" ? (fd.get(k) as string) : null);
   const mode = str("mode");
-  if (mode === "absolute" || mode === "share" || mode === "index") spec.mode = mode;
+  if (mode) spec.mode = mode as ChartSpec["mode"];
   for (const k of ["from", "to", "a", "b"] as const) {
     const v = str(k);
-    if (v && /^\d{4}$/.test(v)) spec[k] = Number(v);
+    if (v) spec[k] = Number(v);
   }
   const sameView = spec.dimension === base.dimension && spec.series.join() === base.series.join();
   if (!sameView) spec.categories = [];
@@ -140,5 +133,5 @@ function finish(f: HTMLFormElement, fd: FormData, spec: ChartSpec, base: ChartSp
     const checked = boxes.filter((b) => b.checked).map((b) => b.value);
     spec.categories = checked.length === boxes.length ? [] : checked;
   }
-  return spec;
+  return validateSpec(spec, bounds, base).spec;
 }

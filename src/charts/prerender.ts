@@ -3,24 +3,23 @@
  * DOM (linkedom), plus its summary, table and sources. Never shipped to browsers.
  */
 import { parseHTML } from "linkedom";
-import { nodeDb } from "../db/node";
-import { loadMeta } from "../db/queries/meta";
+import { buildDb } from "../db/node";
+import { loadMeta, sourcesOfSeries } from "../db/queries/meta";
 import { runChartQuery } from "../db/queries";
 import type { Row } from "../db/tables";
-import type { Lang } from "../i18n/format";
+import { t, type Lang } from "../i18n";
 import { buildContext, pickContext, type ChartContext } from "./context";
-import type { ChartDef } from "./catalog";
-import type { ChartSpec } from "./spec";
-import type { SpecBounds } from "../state/url";
+import type { ChartDef } from "../spec/catalog";
+import type { ChartSpec, SpecBounds } from "../spec/spec";
 import { assertNoCollisions, drawChart } from "./render";
 import { eventsInView, type ShownEvent } from "./events";
 import { summarize } from "./summary";
 import { viewTitle } from "./title";
 import { sourcesOf, tableModel, type TableModel } from "./table";
+import { resolve } from "./resolve";
 
 type Meta = Awaited<ReturnType<typeof loadMeta>>;
 let meta: Promise<Meta> | null = null;
-export const buildDb = nodeDb();
 
 export function getMeta(): Promise<Meta> {
   meta ??= loadMeta(buildDb);
@@ -44,8 +43,6 @@ export interface FigurePayload {
   spec: ChartSpec;
   defaults: ChartSpec;
   bounds: SpecBounds;
-  /** series → dimension → category codes present in the data (to offer only real choices). */
-  available: Record<string, Record<string, string[]>>;
   title: string;
 }
 
@@ -63,6 +60,8 @@ export interface Prerendered {
   table: TableModel;
   events: ShownEvent[];
   sourceIds: string[];
+  /** Notes under the chart: the catalog's, then the series' own caveats where the chart asks for them. */
+  notes: string[];
   ctx: ChartContext;
   payload: FigurePayload;
 }
@@ -74,7 +73,7 @@ export const PRERENDER_WIDTH = 880;
  * Container widths at which a pre-rendered chart switches layout (px). Each variant is drawn for the narrowest
  * container it is shown in and only ever scaled up (global.css picks it with container queries), so its text is
  * never smaller on screen than drawn: a phone gets a chart laid out for a phone, with no JavaScript.
- * global.css has one rule pair per width here (a unit test keeps them in step).
+ * global.css has one rule pair per width here and per figure width used (460, 880).
  */
 export const VARIANT_BREAKPOINTS = [320, 560] as const;
 
@@ -83,35 +82,36 @@ export function variantWidths(width: number): number[] {
   return [...VARIANT_BREAKPOINTS.filter((w) => w < width - 40), width];
 }
 
-const AVAILABLE_SQL = `SELECT series_id, dimension, string_agg(DISTINCT category, ',' ORDER BY category) AS cats FROM observations
-  WHERE subdimension IS NULL AND list_contains(string_split($1, ','), series_id) GROUP BY ALL ORDER BY ALL`;
-const SOURCES_OF_SQL = `SELECT DISTINCT source_id FROM observations WHERE list_contains(string_split($1, ','), series_id) ORDER BY 1`;
+/** The series' own caveats, as comparability notes. */
+function caveatNotes(m: Meta, series: readonly string[], lang: Lang): string[] {
+  return series.flatMap((sid) => {
+    const r = m.series.find((s) => s.series_id === sid);
+    const v = r ? r[`caveats_${lang}`] : null;
+    return v ? [`${t(lang, "intl.comparability")}: ${String(v)}`] : [];
+  });
+}
 
 export async function prerender(
   def: ChartDef,
   lang: Lang,
-  opts: { spec?: Partial<ChartSpec>; bounds?: Partial<SpecBounds>; width?: number; height?: number; domId: string },
+  /** `embed`: drawn alone (embed route, static image), so at full width rather than the page's size. */
+  opts: { width?: number; height?: number; domId: string; embed?: boolean },
 ): Promise<Prerendered> {
-  const defaults: ChartSpec = { ...def.defaults, lang, ...opts.spec };
-  const bounds: SpecBounds = { ...def.bounds, ...opts.bounds };
-  if (!bounds.series.length) bounds.series = defaults.series;
+  const { defaults, bounds } = await resolve(def, lang);
   const spec = defaults;
   const rows = await runChartQuery(buildDb, spec);
   const all = await fullContext(lang);
   const boundSeries = [...new Set([...bounds.series, ...spec.series])];
-  const srcRows = await buildDb.query(SOURCES_OF_SQL, [boundSeries.join(",")]);
-  const ctx = pickContext(
-    all,
-    boundSeries,
-    srcRows.map((r) => String(r.source_id)),
-  );
+  const ctx = pickContext(all, boundSeries, await sourcesOfSeries(buildDb, boundSeries));
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
   // A chart whose series the reader picks is titled by what it shows, not by the catalog's generic title.
-  const follows = bounds.fields.includes("series");
-  const named = follows ? viewTitle(spec, rows, ctx) : { title: def.title[lang], subtitle: def.subtitle[lang] };
+  const named = bounds.fields.includes("series")
+    ? viewTitle(spec, rows, ctx)
+    : { title: t(lang, def.title), subtitle: def.subtitle ? t(lang, def.subtitle) : "" };
   const title = named.title;
-  const widths =
-    spec.mark === "sparkline" ? [opts.width ?? PRERENDER_WIDTH] : variantWidths(opts.width ?? PRERENDER_WIDTH);
+  const size = opts.embed ? undefined : def.size;
+  const wide = opts.width ?? size?.width ?? PRERENDER_WIDTH;
+  const widths = spec.mark === "sparkline" ? [wide] : variantWidths(wide);
   const variants = widths.map((width) => {
     // Overlapping annotation labels stop the build: a data change must not make a chart unreadable silently.
     const { el } = assertNoCollisions(
@@ -120,22 +120,16 @@ export async function prerender(
         spec,
         rows,
         ctx,
-        { width, height: opts.height, label: title, describedBy: `${opts.domId}-summary` },
+        { width, height: opts.height ?? size?.height, label: title, describedBy: `${opts.domId}-summary` },
         document as unknown as Document,
       ),
     );
     return { width, svg: el.outerHTML };
   });
-  const available: FigurePayload["available"] = {};
-  if (bounds.fields.length) {
-    for (const r of await buildDb.query(AVAILABLE_SQL, [boundSeries.join(",")])) {
-      const sid = String(r.series_id);
-      available[sid] ??= {};
-      available[sid][String(r.dimension)] = String(r.cats ?? "")
-        .split(",")
-        .filter(Boolean);
-    }
-  }
+  const notes = [
+    ...(def.notes ?? []).map((k) => t(lang, k)),
+    ...(def.caveats ? caveatNotes(await getMeta(), spec.series, lang) : []),
+  ];
   return {
     spec,
     rows,
@@ -147,7 +141,8 @@ export async function prerender(
     table: tableModel(spec, rows, ctx),
     events: eventsInView(spec, rows, ctx),
     sourceIds: sourcesOf(rows),
+    notes,
     ctx,
-    payload: { spec, defaults, bounds, available, title },
+    payload: { spec, defaults, bounds, title },
   };
 }

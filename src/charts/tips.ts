@@ -91,7 +91,7 @@ export function compareTip(ctx: ChartContext, spec: ChartSpec, r: Row, label: st
           Number(v),
           String(r[`qualifier_${which}`] ?? ""),
         ),
-    lang === "ko" ? `${year}년` : String(year),
+    readablePeriod(String(year), "", "", "calendar_year", lang),
     change,
     sourceName(ctx, r[`source_${which}`]),
   ].filter(Boolean);
