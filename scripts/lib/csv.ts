@@ -1,6 +1,12 @@
 /** Strict CSV parsing with papaparse. Pure: no Node APIs. */
 import Papa from "papaparse";
 import type { DataError } from "./types.ts";
+import { toCsv, type CsvCell } from "../../src/lib/csv.ts";
+
+/** A published data file: the one CSV writer, without a BOM and with LF line ends (files for machines). */
+export function dataCsv(columns: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return toCsv(columns, rows, { bom: false, newline: "\n" });
+}
 
 export interface ParsedCsv {
   header: string[];
