@@ -162,6 +162,7 @@ describe("serve.mjs: the review's reproductions", () => {
       const r = await get(target);
       expect(r.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
       expect(r.headers["x-frame-options"]).toBe("DENY");
+      expect(r.headers["cross-origin-opener-policy"]).toBe("same-origin");
     },
   );
 
@@ -170,6 +171,8 @@ describe("serve.mjs: the review's reproductions", () => {
     expect(r.status).toBe(200);
     expect(r.headers["content-security-policy"]).toContain("frame-ancestors *");
     expect(r.headers["x-frame-options"]).toBeUndefined();
+    expect(r.headers["cross-origin-opener-policy"]).toBeUndefined();
+    expect(r.headers["strict-transport-security"]).toBeUndefined();
   });
 
   it.each([
