@@ -1,6 +1,7 @@
 import type { ChartSpec } from "./spec";
 import type { SpecBounds } from "../state/url";
 import type { Bilingual } from "./context";
+import { justiceCharts } from "./catalog/justice";
 
 /**
  * Every chart the site publishes: its stable id, default spec (without language), title and what readers may
@@ -121,8 +122,10 @@ export const CATALOG: Record<string, ChartDef> = Object.fromEntries(
         ko: "시계열, 세부 구분, 기간, 표시 방식을 고르세요",
         en: "Choose a series, a breakdown, years and how to show it",
       },
-      { series: ["dsc_victims"], from: 2012, to: 2025 },
+      // From 2000: the police illegal filming series starts there.
+      { series: ["dsc_victims"], from: 2000, to: 2025 },
       {
+        years: [2000, 2025],
         fields: ["series", "dimension", "categories", "mode", "from", "to"],
         dimensions: ["total", "sex", "age", "harm_type", "support_type", "platform", "relationship"],
         // Filled at build time from the data: every series with yearly figures (see trends page).
@@ -134,6 +137,7 @@ export const CATALOG: Record<string, ChartDef> = Object.fromEntries(
     ...deepfakeCharts(),
     ...victimCharts(),
     ...internationalCharts(),
+    ...justiceCharts(def),
   ].map((c) => [c.id, c]),
 );
 

@@ -54,6 +54,16 @@ export const HEADLINES: {
     spark: CATALOG.spark_police_deepfake,
   },
   {
+    // The long view: the peak year of the police series that starts in 2000 (the 2024 figure follows a break).
+    id: "illegal-filming-peak",
+    label: {
+      ko: "경찰 불법촬영 발생 건수: 2000년 이후 가장 많았던 해",
+      en: "Police: illegal filming cases in the peak year since records began (2000)",
+    },
+    figure: { series: "knpa_illegal_filming_cases", period: "2015" },
+    spark: CATALOG.spark_illegal_filming,
+  },
+  {
     id: "kcsc-2024",
     label: { ko: "방심위 딥페이크 시정요구", en: "Regulator (KCSC): deepfake correction requests" },
     figure: { series: "kcsc_deepfake_requests", period: "2024" },

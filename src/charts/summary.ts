@@ -64,7 +64,12 @@ export function summarize(spec: ChartSpec, rows: Row[], ctx: ChartContext): stri
   } else {
     const keys = [...new Set(rows.map((r) => `${r.series_id}:${r.category}`))];
     for (const k of keys.slice(0, 4)) {
-      const pts = rows.filter((r) => `${r.series_id}:${r.category}` === k && r.y != null && r.partial !== true);
+      const all = rows.filter((r) => `${r.series_id}:${r.category}` === k && r.y != null && r.partial !== true);
+      // Never a rise or fall across a definition break: compare within the latest segment that has two points
+      // (else the first one); the break itself is named below.
+      const segs = [...new Set(all.map((r) => Number(r.segment ?? 0)))];
+      const seg = [...segs].reverse().find((s) => all.filter((r) => Number(r.segment ?? 0) === s).length > 1);
+      const pts = all.filter((r) => Number(r.segment ?? 0) === (seg ?? segs[0]));
       if (!pts.length) continue;
       const first = pts[0]!;
       const last = pts[pts.length - 1]!;

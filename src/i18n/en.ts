@@ -14,6 +14,7 @@ export const en = {
   "nav.compare": "Compare years",
   "nav.deepfakes": "Deepfakes",
   "nav.victims": "Victims and harms",
+  "nav.justice": "Justice",
   "nav.international": "International",
   "nav.sources": "Sources and method",
   "nav.explore": "Explore",
@@ -113,6 +114,7 @@ export const en = {
   "dim.platform": "Platform",
   "dim.relationship": "Relationship",
   "dim.nationality": "Nationality",
+  "dim.sentence": "Sentence",
   "notice.invalidParam":
     "Part of the link was not understood and was ignored: {params}. Showing the default view for it.",
   "summary.rose": "{series} rose from {a} in {p1} to {b} in {p2}.",
@@ -148,6 +150,17 @@ export const en = {
   "deepfakes.units":
     "Each panel has its own unit and axis: victims, harm cases, police cases, persons arrested, a share of suspects and correction requests are different things and cannot be added up or compared as heights.",
   "victims.year": "Choose one year with From = To; with a longer range the bars show the last year.",
+  "page.justice.title": "From report to sentence: illegal filming and the justice system",
+  "page.justice.lead":
+    "Police figures on illegal filming go back to {from}, when {first} cases were recorded; they peaked at {peak} in {peakYear}. What follows a case (arrest, clearance, a court's sentence) is published far less often.",
+  "justice.summary":
+    "Of {total} defendants judged at first instance for illegal filming in {from}–{to}, {prison} ({prisonShare}) were sentenced to imprisonment; {fineShare} were fined. The yearly share sent to prison was {s1} in {y1} and {s2} in {y2}.",
+  "justice.missing":
+    "What is missing: no national court series after {last} has been found, and none at all for deepfake offences (art. 14-2). Acquittals and other outcomes were not published, so the four sentences do not add up to 100%.",
+  "justice.units":
+    "Cases and persons are different units, so occurrences and arrests have separate panels. Shares are as published by the police and the Supreme Court.",
+  "justice.police": "Police: occurrence, arrest, clearance",
+  "justice.courts": "Courts: first-instance sentences",
   "intl.countries": "Each country in its own unit",
   "intl.index": "Growth only, across countries",
   "intl.comparability": "Comparability",

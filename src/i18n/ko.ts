@@ -16,6 +16,7 @@ export const ko: Record<keyof typeof en, string> = {
   "nav.compare": "연도 비교",
   "nav.deepfakes": "딥페이크",
   "nav.victims": "피해자와 피해 유형",
+  "nav.justice": "사법 처리",
   "nav.international": "국제 비교",
   "nav.sources": "출처와 방법",
   "nav.explore": "탐색",
@@ -113,6 +114,7 @@ export const ko: Record<keyof typeof en, string> = {
   "dim.platform": "플랫폼",
   "dim.relationship": "가해자와의 관계",
   "dim.nationality": "국적",
+  "dim.sentence": "선고 유형",
   "notice.invalidParam": "링크의 일부를 이해하지 못해 무시했습니다: {params}. 해당 부분은 기본 보기로 표시합니다.",
   "summary.rose": "{series}: {p1} {a}에서 {p2} {b}까지 늘었습니다.",
   "summary.fell": "{series}: {p1} {a}에서 {p2} {b}까지 줄었습니다.",
@@ -146,6 +148,17 @@ export const ko: Record<keyof typeof en, string> = {
   "deepfakes.units":
     "패널마다 단위와 축이 다릅니다. 지원 피해자, 피해 건수, 경찰 사건 건수, 검거 인원, 피의자 중 비율, 시정요구 건수는 서로 다른 지표이므로 더하거나 막대 높이로 비교할 수 없습니다.",
   "victims.year": "시작 연도와 끝 연도를 같게 고르면 한 해를 봅니다. 기간이 길면 마지막 해를 보여줍니다.",
+  "page.justice.title": "신고에서 선고까지: 불법촬영과 사법 처리",
+  "page.justice.lead":
+    "경찰의 불법촬영 통계는 {from}년부터 있습니다. 그해 {first}건이던 발생 건수는 {peakYear}년 {peak}건으로 가장 많았습니다. 그 뒤의 검거, 검거율, 법원 선고는 훨씬 드물게 공개됩니다.",
+  "justice.summary":
+    "{from}~{to}년 불법촬영 혐의로 1심 재판을 받은 피고인 {total}명 중 {prison}명({prisonShare})이 자유형(징역·금고)을 선고받았고, {fineShare}는 벌금형이었습니다. 연도별 자유형 비율은 {y1}년 {s1}, {y2}년 {s2}였습니다.",
+  "justice.missing":
+    "빠진 것: {last}년 이후의 전국 법원 연도별 통계는 찾지 못했고, 딥페이크(제14조의2) 범죄의 법원 통계는 아예 없습니다. 무죄·기타 처분은 발표되지 않아 네 가지 선고 비율의 합은 100%가 아닙니다.",
+  "justice.units":
+    "건수와 인원은 단위가 달라 발생 건수와 검거 인원을 따로 그렸습니다. 비율은 경찰과 대법원이 발표한 그대로입니다.",
+  "justice.police": "경찰: 발생, 검거, 검거율",
+  "justice.courts": "법원: 1심 선고",
   "intl.countries": "국가별, 각자의 단위로",
   "intl.index": "국가 간에는 증가율만",
   "intl.comparability": "비교 시 유의점",

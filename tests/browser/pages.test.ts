@@ -10,7 +10,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const CHART_PAGES = ["compare/", "deepfakes/", "victims/", "international/"];
+const CHART_PAGES = ["compare/", "deepfakes/", "victims/", "justice/", "international/"];
 
 describe("dashboard pages, both languages, JS on and off", () => {
   for (const lang of ["ko", "en"]) {
@@ -139,6 +139,61 @@ describe("deepfakes and international specifics", () => {
     expect(await t.page.locator(".chart-notes li").count()).toBeGreaterThan(3);
     // Korean-only annotations never appear on another country's chart.
     expect(await t.page.locator('figure[data-chart="intl_uk_rph_cases"] [data-events] li').count()).toBe(0);
+    await t.context.close();
+  });
+});
+
+describe("justice page", () => {
+  it("states the court figures from the data, what is missing, and is in the navigation (JS off)", async () => {
+    const t = await open(browser, "/en/justice/", { javaScriptEnabled: false });
+    const { page } = t;
+    expect(await page.locator("[data-justice-summary]").innerText()).toContain(
+      "Of 9,148 defendants judged at first instance for illegal filming in 2012–2018, 862 (9.4%) were sentenced to imprisonment; 52.3% were fined.",
+    );
+    const missing = await page.locator("[data-justice-missing]").innerText();
+    expect(missing).toContain("after 2018");
+    expect(missing).toMatch(/deepfake/);
+    expect(await page.locator('nav a[href$="/en/justice/"]').count()).toBe(1);
+    const cases = page.locator('figure[data-chart="jx_cases"] table.data');
+    expect(await cases.locator("tbody tr").first().innerText()).toContain("2000");
+    const outcomes = page.locator('figure[data-chart="jx_outcomes"]');
+    expect(await outcomes.locator("svg rect").count()).toBeGreaterThanOrEqual(4);
+    expect(await outcomes.locator("table.data").innerText()).toContain("52.3");
+    const clearance = page.locator('figure[data-chart="jx_clearance"] table.data tbody tr', {
+      hasText: "2022-01/2022-08",
+    });
+    expect(await clearance.innerText()).toContain("partial period");
+    await t.context.close();
+  });
+
+  it("fits a phone screen in Korean, with the summary in Korean", async () => {
+    const t = await open(browser, "/ko/justice/");
+    await t.page.setViewportSize({ width: 390, height: 844 });
+    expect(await t.page.locator("[data-justice-summary]").innerText()).toContain("9,148명");
+    expect(await t.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(t.errors).toEqual([]);
+    await t.context.close();
+  });
+});
+
+describe("trends picker", () => {
+  it("groups every series under its body and reaches back to 2000 for illegal filming", async () => {
+    const t = await open(browser, "/en/trends/");
+    const { page } = t;
+    const fig = page.locator('figure[data-chart="trends"]');
+    const police = fig.locator('select[name=series] optgroup[label="Korean National Police Agency (KNPA)"]');
+    for (const s of ["knpa_illegal_filming_cases", "knpa_telecom_obscenity_cases", "knpa_cyber_sexual_violence"])
+      expect(await police.locator(`option[value="${s}"]`).count(), s).toBe(1);
+    const kcsc = fig.locator('select[name=series] optgroup[label="Korea Communications Standards Commission (KCSC)"]');
+    for (const s of ["kcsc_dsc_reviews", "kcsc_dsc_requests", "kcsc_self_regulation_requests"])
+      expect(await kcsc.locator(`option[value="${s}"]`).count(), s).toBe(1);
+    await waitForRedraw(page, "trends", () =>
+      fig.locator("select[name=series]").selectOption("knpa_illegal_filming_cases"),
+    );
+    const table = (await fig.locator("table.data").innerText()) ?? "";
+    expect(table).toContain("2000");
+    expect(table).toContain("7,615");
+    expect(t.errors).toEqual([]);
     await t.context.close();
   });
 });

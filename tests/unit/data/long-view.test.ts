@@ -7,6 +7,7 @@ import { nodeDb } from "../../../src/db/node";
 import type { Db, Row } from "../../../src/db/tables";
 import { querySeries } from "../../../src/db/queries/series";
 import { queryCompare } from "../../../src/db/queries/compare";
+import { queryJustice } from "../../../src/db/queries/justice";
 import type { ChartSpec } from "../../../src/charts/spec";
 
 // The long view (illegal filming since 2000, arrests, clearance, courts, the regulator) read from the built
@@ -83,6 +84,29 @@ describe("the long view: figures from the research record", () => {
     expect((await obs("kcsc_dsc_requests", "2019-H1")).partial).toBe(true);
     expect((await obs("knpa_illegal_filming_clearance_rate", "2022-01/2022-08")).partial).toBe(true);
     expect((await obs("knpa_cyber_sexual_violence", "2019")).value).toBe(2698);
+  });
+});
+
+describe("the Justice page's figures come from the data", () => {
+  it("the 2012–2018 split, the yearly shares and the last court year", async () => {
+    const j = await queryJustice(db);
+    expect(j).toMatchObject({
+      total: 9148,
+      prison: 862,
+      prison_share: 9.4,
+      fine_share: 52.3,
+      split_from: 2012,
+      split_to: 2018,
+      share_first_year: 2013,
+      share_first: 5.8,
+      share_last_year: 2018,
+      share_last: 12.6,
+      court_last_year: 2018,
+      cases_first_year: 2000,
+      cases_first: 2,
+      peak_year: 2015,
+      peak_cases: 7615,
+    });
   });
 });
 
