@@ -124,7 +124,10 @@ describe("the long view: one vintage and one basis per line, no change across a 
   });
 
   it("the two bases of 'share of sexual violence' are separate series, each drawn alone", async () => {
-    const police = await querySeries(db, spec({ series: ["knpa_illegal_filming_share_sexual_violence"], mode: "share" }));
+    const police = await querySeries(
+      db,
+      spec({ series: ["knpa_illegal_filming_share_sexual_violence"], mode: "share" }),
+    );
     const kostat = await querySeries(
       db,
       spec({ series: ["kostat_illegal_filming_share_sexual_violence"], mode: "share" }),
