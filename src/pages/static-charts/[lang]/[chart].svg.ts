@@ -1,12 +1,12 @@
 /**
  * Static images with stable URLs: /static-charts/{lang}/{chart}.svg, the default view of every catalog chart,
  * composed exactly like the browser's SVG download (title, subtitle, chart, sources, data release, date, link).
- * SVG only: a PNG would need a browser at build time.
+ * scripts/render-png.mjs rasterises each into {chart}.png at 2× after the build (no browser needed).
  */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { CATALOG } from "../../../charts/catalog";
-import { prerender } from "../../../charts/prerender";
-import { composeSvg, svgSize } from "../../../charts/actions/compose";
+import { defaultView } from "../../../charts/social/build";
+import { composeSvg } from "../../../charts/actions/compose";
 import { LANGS, formatDate, t, type Lang } from "../../../i18n";
 import { pageUrl } from "../../../i18n/routes";
 import { RELEASE } from "../../../data/release";
@@ -16,23 +16,18 @@ export const getStaticPaths: GetStaticPaths = () =>
 
 export const GET: APIRoute = async ({ params, site }) => {
   const lang = params.lang as Lang;
-  const def = CATALOG[params.chart!]!;
-  const pr = await prerender(def, lang, { domId: `static-${def.id}` });
-  const { width, height } = svgSize(pr.svg);
-  const publishers = [
-    ...new Set(pr.sourceIds.map((id) => pr.ctx.sources[id]?.publisher[lang]).filter((x): x is string => !!x)),
-  ];
+  const v = await defaultView(params.chart!, lang);
   const origin = (site?.origin ?? "").replace(/\/$/, "");
   const svg = composeSvg({
-    chartSvg: pr.svg,
-    width,
-    height,
-    title: def.title[lang],
-    subtitle: def.subtitle[lang],
+    chartSvg: v.pr.svg,
+    width: v.width,
+    height: v.height,
+    title: v.def.title[lang],
+    subtitle: v.def.subtitle[lang],
     footer: [
-      `${t(lang, publishers.length > 1 ? "chart.sources" : "chart.source")}: ${publishers.join("; ")}`,
+      v.sourceLine,
       t(lang, "share.imageFooter", { release: RELEASE, date: formatDate(new Date().toISOString().slice(0, 10), lang) }),
-      `${origin}${pageUrl(lang, `embed/${def.id}`)}`,
+      `${origin}${pageUrl(lang, `embed/${v.def.id}`)}`,
     ],
   });
   return new Response(svg, { headers: { "Content-Type": "image/svg+xml" } });

@@ -1,0 +1,47 @@
+/**
+ * Build-time facts about a chart's default view that its static image, social card, oEmbed file and page meta
+ * share: the pre-rendered chart, its summary and its source line. Never shipped to browsers.
+ */
+import { CATALOG, type ChartDef } from "../catalog";
+import { prerender, type Prerendered } from "../prerender";
+import { svgSize } from "../actions/compose";
+import { t, type Lang } from "../../i18n";
+
+export interface DefaultView {
+  def: ChartDef;
+  pr: Prerendered;
+  /** Size the chart was drawn at. */
+  width: number;
+  height: number;
+  /** "Source: A; B" with the publishers of the figures shown. */
+  sourceLine: string;
+}
+
+const cache = new Map<string, Promise<DefaultView>>();
+
+/** The chart as drawn with its catalog defaults, once per build and language. */
+export function defaultView(id: string, lang: Lang): Promise<DefaultView> {
+  const key = `${lang}:${id}`;
+  let v = cache.get(key);
+  if (!v) {
+    const def = CATALOG[id];
+    if (!def) throw new Error(`Unknown chart id: ${id}`);
+    v = prerender(def, lang, { domId: `static-${id}` }).then((pr) => {
+      const publishers = [
+        ...new Set(pr.sourceIds.map((s) => pr.ctx.sources[s]?.publisher[lang]).filter((x): x is string => !!x)),
+      ];
+      const label = t(lang, publishers.length > 1 ? "chart.sources" : "chart.source");
+      return { def, pr, ...svgSize(pr.svg), sourceLine: publishers.length ? `${label}: ${publishers.join("; ")}` : "" };
+    });
+    cache.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * Height (px) an embed of this chart needs at the default width without the resize script: the chart plus its
+ * title, summary, source line, closed table and the full-view link (browser-tested against the real content).
+ */
+export function embedHeight(svgHeight: number): number {
+  return Math.min(1400, Math.round(svgHeight) + 260);
+}
