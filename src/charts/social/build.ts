@@ -4,8 +4,10 @@
  */
 import { CATALOG, type ChartDef } from "../catalog";
 import { prerender, type Prerendered } from "../prerender";
-import { svgSize } from "../actions/compose";
-import { t, type Lang } from "../../i18n";
+import { composeSvg, svgSize } from "../actions/compose";
+import { formatDate, t, type Lang } from "../../i18n";
+import { pageUrl } from "../../i18n/routes";
+import { RELEASE } from "../../data/release";
 
 export interface DefaultView {
   def: ChartDef;
@@ -44,4 +46,23 @@ export function defaultView(id: string, lang: Lang): Promise<DefaultView> {
  */
 export function embedHeight(svgHeight: number): number {
   return Math.min(1400, Math.round(svgHeight) + 260);
+}
+
+/**
+ * The default view as a self-contained image (title, subtitle, chart, sources, release and date, link): the
+ * /static-charts/{lang}/{id}.svg file, and at 2× its PNG.
+ */
+export function staticSvg(v: DefaultView, lang: Lang, origin: string): string {
+  return composeSvg({
+    chartSvg: v.pr.svg,
+    width: v.width,
+    height: v.height,
+    title: v.def.title[lang],
+    subtitle: v.def.subtitle[lang],
+    footer: [
+      v.sourceLine,
+      t(lang, "share.imageFooter", { release: RELEASE, date: formatDate(new Date().toISOString().slice(0, 10), lang) }),
+      `${origin.replace(/\/$/, "")}${pageUrl(lang, `embed/${v.def.id}`)}`,
+    ],
+  });
 }
