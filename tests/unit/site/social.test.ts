@@ -48,7 +48,7 @@ describe("static PNGs and link-preview cards", () => {
   it("every SVG under static-charts has its PNG (nothing is skipped by the rasteriser)", () => {
     const list = jobs(OUT);
     expect(list.length).toBe(LANGS.length * (IDS.length * 2 + 1));
-    for (const [, png] of list) expect(existsSync(png), png).toBe(true);
+    for (const j of list) expect(existsSync(String(j[1])), String(j[1])).toBe(true);
   });
 
   it("are deterministic: rendering the same SVG again gives the built file byte for byte", () => {
