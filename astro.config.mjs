@@ -3,7 +3,7 @@ import { defineConfig } from "astro/config";
 import tailwindcss from "@tailwindcss/vite";
 
 export default defineConfig({
-  // The public origin, for absolute links (hreflang, canonical). Set DSC_SITE when deploying elsewhere.
+  // The public origin, for absolute links (hreflang, canonical, og:image, oEmbed). Set DSC_SITE when deploying.
   site: process.env.DSC_SITE ?? "http://127.0.0.1:4321",
   output: "static",
   // DSC_OUT lets a second build (e.g. a benchmark or a parallel check) write elsewhere than dist/.
