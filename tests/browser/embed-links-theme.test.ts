@@ -33,7 +33,7 @@ async function hostPage(opts: { colorScheme?: "light" | "dark" } = {}) {
   await context.route(
     (u) => !u.origin.startsWith("http://127.0.0.1") || (u.origin === site() && !/^\/(ko|en)\/embed\//.test(u.pathname)),
     (r) =>
-      r.request().resourceType() === "document" && r.request().frame().parentFrame() === null
+      r.request().resourceType() === "document"
         ? r.fulfill({ status: 200, contentType: "text/html", body: "<title>elsewhere</title>" })
         : r.continue(),
   );

@@ -41,11 +41,27 @@ export function defaultView(id: string, lang: Lang): Promise<DefaultView> {
 }
 
 /**
- * Height (px) an embed of this chart needs at the default width without the resize script: the chart plus its
- * title, summary, source line, closed table and the full-view link (browser-tested against the real content).
+ * Height (px) an embed of this view needs at its oEmbed width without the resize script: the chart, title and
+ * subtitle, controls, event notes, the summary and source line (wrapped), the closed table and the full-view link.
+ * Generous on purpose (a little space below beats a scrollbar); checked against the real content in Chromium
+ * (tests/browser/embed-links-theme.test.ts).
  */
-export function embedHeight(svgHeight: number): number {
-  return Math.min(1400, Math.round(svgHeight) + 260);
+export function embedHeight(pr: Prerendered, lang: Lang): number {
+  const perLine = lang === "ko" ? 70 : 100;
+  const lines = (chars: number) => Math.max(1, Math.ceil(chars / perLine));
+  const sources = pr.sourceIds.reduce(
+    (n, id) => n + (pr.ctx.sources[id]?.publisher[lang]?.length ?? 0) + id.length + 4,
+    10,
+  );
+  const fields = pr.payload.bounds.fields.length;
+  const h =
+    svgSize(pr.svg).height +
+    240 +
+    (fields ? 90 + 20 * fields : 0) +
+    20 * pr.events.length +
+    20 * lines(pr.summary.length) +
+    20 * lines(sources);
+  return Math.min(1600, Math.round(h));
 }
 
 /**

@@ -20,7 +20,7 @@ export const GET: APIRoute = async ({ params, site }) => {
   const v = await defaultView(params.chart!, lang);
   const abs = (p: string) => new URL(p, site).href;
   const title = v.def.title[lang];
-  const height = embedHeight(v.height);
+  const height = embedHeight(v.pr, lang);
   const body = {
     version: "1.0",
     type: "rich",
