@@ -2,7 +2,7 @@
  * Chart actions in the browser (share, embed, download, cite), loaded by mount.ts on first use so they add
  * nothing to the first load. Everything reads the figure's current spec (figure.dataset.spec).
  */
-import type { ChartSpec } from "../spec";
+import type { ChartSpec } from "../../spec/spec";
 import { readPayload } from "../payload";
 import { composeSvg } from "./compose";
 import { toCsv, filterSeries } from "./csv";
@@ -73,7 +73,7 @@ export function refresh(fig: HTMLElement): void {
     title: c.title,
     height: c.height,
     look: look(fig),
-    image: { ...c.image, src: origin + c.image.src, href: permalink(origin, c, c.pageDefaults) },
+    image: { ...c.image, src: origin + c.image.src, href: permalink(origin, c, c.defaults) },
   });
   for (const el of fig.querySelectorAll<HTMLTextAreaElement>("[data-embed-code]")) {
     const kind = el.dataset.embedCode as keyof typeof codes;

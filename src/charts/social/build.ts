@@ -2,7 +2,7 @@
  * Build-time facts about a chart's default view that its static image, social card, oEmbed file and page meta
  * share: the pre-rendered chart, its summary and its source line. Never shipped to browsers.
  */
-import { CATALOG, type ChartDef } from "../catalog";
+import { CATALOG, type ChartDef } from "../../spec/catalog";
 import { prerender, type Prerendered } from "../prerender";
 import { composeSvg, svgSize } from "../actions/compose";
 import { formatDate, t, type Lang } from "../../i18n";
@@ -28,7 +28,7 @@ export function defaultView(id: string, lang: Lang): Promise<DefaultView> {
   if (!v) {
     const def = CATALOG[id];
     if (!def) throw new Error(`Unknown chart id: ${id}`);
-    v = prerender(def, lang, { domId: `static-${id}` }).then((pr) => {
+    v = prerender(def, lang, { domId: `static-${id}`, embed: true }).then((pr) => {
       const publishers = [
         ...new Set(pr.sourceIds.map((s) => pr.ctx.sources[s]?.publisher[lang]).filter((x): x is string => !!x)),
       ];
@@ -73,8 +73,8 @@ export function staticSvg(v: DefaultView, lang: Lang, origin: string): string {
     chartSvg: v.pr.svg,
     width: v.width,
     height: v.height,
-    title: v.def.title[lang],
-    subtitle: v.def.subtitle[lang],
+    title: t(lang, v.def.title),
+    subtitle: v.def.subtitle ? t(lang, v.def.subtitle) : "",
     footer: [
       v.sourceLine,
       t(lang, "share.imageFooter", { release: RELEASE, date: formatDate(new Date().toISOString().slice(0, 10), lang) }),

@@ -5,6 +5,7 @@
  * scripts/render-png.mjs from the SVGs Astro writes, so they always show exactly what the pre-renderer drew.
  */
 import type { Lang } from "../../i18n/format";
+import { CATALOG } from "../../spec/catalog";
 
 /** Open Graph's recommended size (Facebook, KakaoTalk, X's summary_large_image all crop well from it). */
 export const CARD = { width: 1200, height: 630 } as const;
@@ -30,17 +31,11 @@ export function staticFiles(lang: Lang, id: string) {
 
 /**
  * The chart that stands for a page in link previews: its main chart (whose view is in the page URL) where it has
- * one, else its first chart. Pages without charts show the site card.
+ * one, else its first chart (from the catalog entries' page and role). Pages without charts show the site card.
  */
-const PAGE_CHART: Record<string, { id: string; primary: boolean }> = {
-  "": { id: "victims", primary: true },
-  trends: { id: "trends", primary: true },
-  compare: { id: "compare_dsc_victims", primary: true },
-  victims: { id: "vh_age", primary: true },
-  deepfakes: { id: "df_dsc_harm", primary: false },
-  international: { id: "intl_au_esafety_iba_reports", primary: false },
-};
-
 export function pageChart(slug: string): { id: string; primary: boolean } | null {
-  return PAGE_CHART[slug] ?? null;
+  const on = Object.values(CATALOG).filter((c) => c.page === slug && c.defaults.mark !== "sparkline");
+  const main = on.find((c) => c.role === "primary");
+  if (main) return { id: main.id, primary: true };
+  return on[0] ? { id: on[0].id, primary: false } : null;
 }

@@ -4,7 +4,7 @@
  * .card.png that og:image, twitter:image and the oEmbed thumbnail point to.
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { CATALOG } from "../../../charts/catalog";
+import { CATALOG } from "../../../spec/catalog";
 import { composeCard } from "../../../charts/social/card";
 import { defaultView } from "../../../charts/social/build";
 import { SITE_CARD } from "../../../charts/social/paths";
@@ -25,8 +25,8 @@ export const GET: APIRoute = async ({ params, site }) => {
     const v = await defaultView(params.chart!, lang);
     svg = composeCard({
       chartSvg: v.pr.svg,
-      title: v.def.title[lang],
-      subtitle: v.def.subtitle[lang],
+      title: t(lang, v.def.title),
+      subtitle: v.def.subtitle ? t(lang, v.def.subtitle) : "",
       source: v.sourceLine,
       site: siteLine,
     });

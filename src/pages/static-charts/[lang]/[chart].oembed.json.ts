@@ -5,7 +5,7 @@
  * chart from its URL. The html is the fixed-height iframe (no script: CMSs strip or sandbox scripts).
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { CATALOG } from "../../../charts/catalog";
+import { CATALOG } from "../../../spec/catalog";
 import { defaultView, embedHeight } from "../../../charts/social/build";
 import { CARD, staticFiles } from "../../../charts/social/paths";
 import { fixedCode } from "../../../charts/actions/embed-codes";
@@ -19,7 +19,7 @@ export const GET: APIRoute = async ({ params, site }) => {
   const lang = params.lang as Lang;
   const v = await defaultView(params.chart!, lang);
   const abs = (p: string) => new URL(p, site).href;
-  const title = v.def.title[lang];
+  const title = t(lang, v.def.title);
   const height = embedHeight(v.pr, lang);
   const body = {
     version: "1.0",

@@ -4,7 +4,7 @@
  * scripts/render-png.mjs rasterises each into {chart}.png at 2× after the build (no browser needed).
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { CATALOG } from "../../../charts/catalog";
+import { CATALOG } from "../../../spec/catalog";
 import { defaultView, staticSvg } from "../../../charts/social/build";
 import { LANGS, type Lang } from "../../../i18n";
 
