@@ -65,11 +65,17 @@ function sourceLine(el: Element, p: Payload, ids: string[]): void {
     a.href = /^https?:\/\//.test(s.url) ? s.url : "#";
     a.rel = "noopener noreferrer external";
     a.textContent = s.publisher[lang] || s.title;
+    // Inside an embed every link leaves the frame (the sources page refuses to be framed).
+    if (p.embed) a.target = "_blank";
     el.append(a, " ");
     const ref = document.createElement("a");
     ref.className = "muted";
     ref.href = `${p.sourcesPage}#src-${id}`;
     ref.textContent = `[${id}]`;
+    if (p.embed) {
+      ref.target = "_blank";
+      ref.rel = "noopener";
+    }
     el.append(ref);
   });
 }

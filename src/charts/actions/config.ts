@@ -14,6 +14,8 @@ export interface ActionsConfig extends LinkConfig {
   observationsUrl: string;
   /** Suggested initial iframe height (px). */
   height: number;
+  /** The default view's PNG (site-relative URL), its summary (alt text) and its size at 1×. */
+  image: { src: string; alt: string; width: number; height: number };
   strings: {
     copied: string;
     copyManual: string;

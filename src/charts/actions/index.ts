@@ -6,7 +6,8 @@ import type { ChartSpec } from "../../spec/spec";
 import { readPayload } from "../payload";
 import { composeSvg } from "./compose";
 import { citation } from "./cite";
-import { embedCode, embedUrl, permalink } from "./links";
+import { embedUrl, permalink } from "./links";
+import { DEFAULT_LOOK, THEMES, embedCodes, type EmbedLook } from "./embed-codes";
 import { readConfig, type ActionsConfig } from "./config";
 import { formatDate } from "../../i18n/format";
 
@@ -49,15 +50,34 @@ function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Keep the embed code and the citation in step with the current view. */
+/** The colours chosen in the embed dialog. */
+function look(fig: HTMLElement): EmbedLook {
+  const th = fig.querySelector<HTMLInputElement>("[data-embed-theme]:checked")?.value;
+  return {
+    theme: THEMES.find((x) => x === th) ?? DEFAULT_LOOK.theme,
+    transparent: !!fig.querySelector<HTMLInputElement>("[data-embed-transparent]")?.checked,
+  };
+}
+
+/** Keep the embed codes and the citation in step with the current view and the chosen colours. */
 export function refresh(fig: HTMLElement): void {
   const c = readConfig(fig);
   const p = readPayload(fig);
   if (!c || !p) return;
   const spec = currentSpec(fig, c);
   const origin = location.origin;
-  const code = fig.querySelector<HTMLTextAreaElement>("[data-embed-code]");
-  if (code) code.value = embedCode(origin, embedUrl(origin, c, spec), c.title, c.height);
+  const codes = embedCodes({
+    origin,
+    src: embedUrl(origin, c, spec),
+    title: c.title,
+    height: c.height,
+    look: look(fig),
+    image: { ...c.image, src: origin + c.image.src, href: permalink(origin, c, c.defaults) },
+  });
+  for (const el of fig.querySelectorAll<HTMLTextAreaElement>("[data-embed-code]")) {
+    const kind = el.dataset.embedCode as keyof typeof codes;
+    if (codes[kind]) el.value = codes[kind];
+  }
   const cite = fig.querySelector("[data-cite-text]");
   if (cite)
     cite.textContent = citation({
@@ -186,3 +206,8 @@ export async function handle(button: HTMLElement): Promise<void> {
 for (const fig of document.querySelectorAll<HTMLElement>("figure[data-chart]")) refresh(fig);
 document.addEventListener("dsc:spec", (e) => refresh(e.target as HTMLElement));
 document.addEventListener("dsc:redrawn", (e) => refresh(e.target as HTMLElement));
+document.addEventListener("change", (e) => {
+  const t = e.target instanceof Element ? e.target.closest("[data-embed-look]") : null;
+  const fig = t?.closest<HTMLElement>("figure[data-chart]");
+  if (fig) refresh(fig);
+});
