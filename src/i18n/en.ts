@@ -47,6 +47,7 @@ export const en = {
   "chart.partial": "partial period",
   "chart.break": "series break",
   "chart.secondary": "secondary source",
+  "chart.sourceDetails": "quote and grade",
   "chart.derived": "derived",
   "chart.approx": "approximate",
   "chart.period": "Period",
