@@ -201,8 +201,11 @@ function deepfakeCharts(): ChartDef[] {
     ),
     def(
       "df_taskforce",
-      { ko: "디성센터 딥페이크 전담팀 지원 피해자", en: "DSC deepfake taskforce: victims supported" },
-      { ko: "명, 1년 단위 집계 기간 두 개(연도와 다름)", en: "Victims, two one-year windows (not calendar years)" },
+      { ko: "디성센터 딥페이크 성범죄 전담팀 지원 피해자", en: "Support centre's deepfake taskforce: victims supported" },
+      {
+        ko: "명, 전담팀 설치 전 1년(2023.8.1–2024.7.31)과 첫 1년(2024.8.26–2025.8.25)",
+        en: "Victims, the year before the taskforce (1 Aug 2023–31 Jul 2024) and its first year (26 Aug 2024–25 Aug 2025)",
+      },
       { series: ["dsc_deepfake_taskforce"], mark: "bar", from: 2024, to: 2025 },
     ),
     def(
@@ -226,8 +229,8 @@ function deepfakeCharts(): ChartDef[] {
     def(
       "df_kcsc",
       { ko: "방심위: 성적 허위영상물 시정요구", en: "KCSC: correction requests on sexual deepfakes" },
-      { ko: "건, 연도별(2025년은 1~7월 부분 기간)", en: "Requests per year (2025: January–July only, partial)" },
-      { series: ["kcsc_deepfake_requests"], from: 2020, to: 2025 },
+      { ko: "건, 연도별", en: "Requests per year" },
+      { series: ["kcsc_deepfake_requests"], from: 2020, to: 2024 },
     ),
   ];
 }

@@ -37,7 +37,10 @@ export const HEADLINES: {
   },
   {
     id: "taskforce",
-    label: { ko: "딥페이크 전담팀 지원 피해자(1년)", en: "Deepfake taskforce: victims supported in its first year" },
+    label: {
+      ko: "디성센터 딥페이크 성범죄 전담팀 지원 피해자(첫 1년)",
+      en: "Support centre's deepfake taskforce: victims supported in its first year",
+    },
     figure: { series: "dsc_deepfake_taskforce", period: "2024-08-26/2025-08-25" },
     share: {
       series: "dsc_deepfake_taskforce",

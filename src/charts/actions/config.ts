@@ -22,6 +22,8 @@ export interface ActionsConfig extends LinkConfig {
     failed: string;
     source: string;
     footer: string;
+    citeCopied: string;
+    citeManual: string;
   };
 }
 

@@ -4,7 +4,9 @@ import type { Db, Row } from "../tables";
  * One headline figure and the period before it (same series, breakdown and period type; full periods only).
  * params: $1 series_id, $2 dimension, $3 category, $4 period label
  * out:    series_id, period, period_start, period_end, value, share, qualifier, source_id, grade,
- *         period_type, prev_period, prev_start, prev_end, prev_value, change_pct (NULL when either value is approximate or missing)
+ *         period_type, prev_period, prev_start, prev_end, prev_value, break_between (the definition changed between
+ *         the previous period and this one), change_pct (NULL when either value is approximate or missing, and
+ *         never computed across a series break)
  */
 export const HEADLINE_SQL = `
 WITH s AS (
@@ -20,8 +22,8 @@ WITH s AS (
 )
 SELECT series_id, period, strftime(period_start, '%Y-%m-%d') AS period_start, strftime(period_end, '%Y-%m-%d') AS period_end,
   period_type, value, share, COALESCE(qualifier, '') AS qualifier, source_id, grade,
-  prev_period, prev_start, prev_end, prev_value,
-  CASE WHEN COALESCE(qualifier, '') = '' AND prev_qualifier = '' AND prev_value > 0
+  prev_period, prev_start, prev_end, prev_value, COALESCE(break_before, false) AS break_between,
+  CASE WHEN COALESCE(qualifier, '') = '' AND prev_qualifier = '' AND prev_value > 0 AND NOT COALESCE(break_before, false)
        THEN round((value / prev_value - 1) * 100, 1) END AS change_pct
 FROM s WHERE period = $4`;
 
@@ -31,4 +33,14 @@ export async function queryHeadline(
 ): Promise<Row | null> {
   const rows = await db.query(HEADLINE_SQL, [h.series, h.dimension ?? "total", h.category ?? "all", h.period]);
   return rows[0] ?? null;
+}
+
+/** The latest full-period label of a series' total (e.g. the taskforce's current window). */
+export async function latestPeriod(db: Db, series: string): Promise<string | null> {
+  const rows = await db.query(
+    `SELECT period FROM observations WHERE series_id = $1 AND dimension = 'total' AND NOT partial
+     ORDER BY period_start DESC LIMIT 1`,
+    [series],
+  );
+  return rows[0] ? String(rows[0].period) : null;
 }

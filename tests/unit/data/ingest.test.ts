@@ -51,7 +51,7 @@ describe("official file: DSC support cases 2018–2024 (CP949)", () => {
     expect(value(rows, { period: "2022", dimension: "total" })).toBe(234560);
   });
   it("stores 2018 as the partial period the centre was open (30 Apr–31 Dec)", () => {
-    const y18 = r.table.rows.filter((x) => x.data.period.startsWith("2018"));
+    const y18 = r.table.rows.filter((x) => String(x.data.period).startsWith("2018"));
     expect(y18).toHaveLength(5);
     for (const x of y18) {
       expect(x.data).toMatchObject({ period_type: "partial_year", partial: "true", period_start: "2018-04-30", period_end: "2018-12-31" });
