@@ -201,7 +201,10 @@ function deepfakeCharts(): ChartDef[] {
     ),
     def(
       "df_taskforce",
-      { ko: "디성센터 딥페이크 성범죄 전담팀 지원 피해자", en: "Support centre's deepfake taskforce: victims supported" },
+      {
+        ko: "디성센터 딥페이크 성범죄 전담팀 지원 피해자",
+        en: "Support centre's deepfake taskforce: victims supported",
+      },
       {
         ko: "명, 전담팀 설치 전 1년(2023.8.1–2024.7.31)과 첫 1년(2024.8.26–2025.8.25)",
         en: "Victims, the year before the taskforce (1 Aug 2023–31 Jul 2024) and its first year (26 Aug 2024–25 Aug 2025)",

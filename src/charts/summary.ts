@@ -63,6 +63,33 @@ export function summarize(spec: ChartSpec, rows: Row[], ctx: ChartContext): stri
         p1: period(ctx, first),
         p2: period(ctx, last),
       };
+      // Never "rose from … to …" across a series break: describe the points before the first break, then each
+      // later definition on its own.
+      const seg = (r: Row) => Number(r.segment ?? 0);
+      const before = pts.filter((r) => seg(r) === seg(first));
+      if (before.length < pts.length) {
+        const l0 = before[before.length - 1]!;
+        const v0 = { ...vars, b: prose(ctx, spec, l0, Number(l0.y)), p2: period(ctx, l0) };
+        parts.push(
+          before.length === 1
+            ? t(lang, "summary.single", vars)
+            : t(lang, Number(l0.y) > a ? "summary.rose" : Number(l0.y) < a ? "summary.fell" : "summary.flat", v0),
+        );
+        for (const sg of [...new Set(pts.map(seg))].filter((x) => x !== seg(first))) {
+          const sp = pts.filter((r) => seg(r) === sg);
+          const f = sp[0]!;
+          const l = sp[sp.length - 1]!;
+          parts.push(
+            t(lang, sp.length === 1 ? "summary.afterBreakOne" : "summary.afterBreak", {
+              a: prose(ctx, spec, f, Number(f.y)),
+              p1: period(ctx, f),
+              b: prose(ctx, spec, l, Number(l.y)),
+              p2: period(ctx, l),
+            }),
+          );
+        }
+        continue;
+      }
       parts.push(
         pts.length === 1
           ? t(lang, "summary.single", vars)
@@ -119,11 +146,13 @@ function summarizeCompare(spec: ChartSpec, rows: Row[], ctx: ChartContext): stri
         ? "summary.why.break"
         : r.qualifier_a || r.qualifier_b
           ? "summary.why.approx"
-          : r.value_a == null || r.value_b == null
-            ? (r.value_a ?? r.share_a) != null && (r.value_b ?? r.share_b) != null
-              ? "summary.why.shares"
-              : "summary.why.missing"
-            : "summary.why.zero";
+          : r.value_a == null && r.value_b == null && r.share_a != null && r.share_b != null
+            ? "summary.why.sharesBoth"
+            : r.value_a == null || r.value_b == null
+              ? (r.value_a ?? r.share_a) != null && (r.value_b ?? r.share_b) != null
+                ? "summary.why.shares"
+                : "summary.why.missing"
+              : "summary.why.zero";
     parts.push(
       t(lang, "summary.pair", {
         series: label(r),

@@ -87,8 +87,7 @@ export const en = {
   "share.citeCopied": "Citation copied to the clipboard.",
   "share.citeManual": "The citation is selected below: copy it with Ctrl+C or ⌘+C.",
   "share.cite": "How to cite",
-  "share.citeText":
-    "{works} ({period}). Via dsc-stats, data release {release}, {permalink}, accessed {date}.",
+  "share.citeText": "{works} ({period}). Via dsc-stats, data release {release}, {permalink}, accessed {date}.",
   "share.periodRange": "{from}–{to}",
   "share.periodOne": "{year}",
   "share.periodPair": "{a} and {b}",
@@ -131,6 +130,10 @@ export const en = {
   "summary.why.shares": "one year was published as a share only, so no change is computed",
   "summary.why.missing": "one year has no published figure",
   "summary.why.zero": "no change can be computed from zero",
+  "summary.why.sharesBoth": "published as shares only, so no change in numbers is computed",
+  "summary.afterBreak":
+    "After the definition changed: {a} in {p1}, {b} in {p2} (not comparable with the years before).",
+  "summary.afterBreakOne": "After the definition changed: {a} in {p1} (not comparable with the years before).",
   "summary.more": "{n} more in the table.",
   "summary.none": "No published figures for this selection.",
   "summary.gaps": "No data for: {periods}.",

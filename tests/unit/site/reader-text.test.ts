@@ -13,10 +13,16 @@ const rules = (text: string, publicSite = false) => findLeaks(text, { publicSite
 
 describe("findLeaks", () => {
   it.each([
-    ["(date from the research notes, international.md §7)", ["research-record file name", "section mark", "working-note wording"]],
+    [
+      "(date from the research notes, international.md §7)",
+      ["research-record file name", "section mark", "working-note wording"],
+    ],
     ["(날짜는 연구 노트 기준)", ["working-note wording"]],
     ["Source: Korea Herald [theqoo_2024_hwang]", ["bracketed source id"]],
-    ["한국여성인권진흥원_디지털성범죄피해자지원센터 지원현황_20241231.csv (copy in GitHub repo x/y, commit a2fe501)", ["official file name used as text", "repository provenance", "repository provenance"]],
+    [
+      "한국여성인권진흥원_디지털성범죄피해자지원센터 지원현황_20241231.csv (copy in GitHub repo x/y, commit a2fe501)",
+      ["official file name used as text", "repository provenance", "repository provenance"],
+    ],
     ["Four years combined. [parts-not-exhaustive] female count", ["validator flag"]],
   ])("flags %j", (text, want) => {
     expect(rules(text).sort()).toEqual([...want].sort());
@@ -55,7 +61,9 @@ describe("checkDist on a fixture site", () => {
     return d;
   };
   it("fails on a page with a working note and on a README pointing outside the package", () => {
-    const problems = checkDist(site("June 2020 (date from the research notes, korea.md)", "See `../shared/sources/` (beside this repository)."));
+    const problems = checkDist(
+      site("June 2020 (date from the research notes, korea.md)", "See `../shared/sources/` (beside this repository)."),
+    );
     expect(problems.join("\n")).toMatch(/en\/index\.html:1 — working-note wording/);
     expect(problems.join("\n")).toMatch(/README\.md:1 — pointer outside the package/);
   });
