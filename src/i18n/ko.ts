@@ -139,7 +139,7 @@ export const ko: Record<keyof typeof en, string> = {
   "headline.prev": "{p} 대비",
   "headline.computed": "발표된 두 수치로 계산",
   "headline.windows": "두 12개월 기간의 날짜가 다름",
-  "headline.break": "{p}부터 집계 기준이 바뀌어 {prev}와 비교할 수 없으므로 증감률을 계산하지 않습니다.",
+  "headline.break": "{p}부터 집계 기준이 바뀌어 {prev}과 비교할 수 없으므로 증감률을 계산하지 않습니다.",
   "headline.trend": "추이",
   "headline.more": "출처",
   "compare.table.a": "A년",

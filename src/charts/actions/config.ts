@@ -24,6 +24,8 @@ export interface ActionsConfig extends LinkConfig {
     footer: string;
     citeCopied: string;
     citeManual: string;
+    /** Header of the data table's period column. */
+    period: string;
   };
 }
 

@@ -69,14 +69,21 @@ export function refresh(fig: HTMLElement): void {
       release: c.release,
       permalink: citeUrl(origin, c, spec),
       accessed: today(),
-      dataYears: shownYears(fig),
+      dataYears: shownYears(fig, c.strings.period),
     });
 }
 
 /** Years in the period column of the chart's data table: the period the shown data covers. */
-function shownYears(fig: HTMLElement): number[] {
-  const cells = fig.querySelectorAll("table tbody tr > :first-child");
-  return [...cells].flatMap((c) => [...(c.textContent ?? "").matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0])));
+function shownYears(fig: HTMLElement, periodHeader: string): number[] {
+  const table = fig.querySelector("table");
+  if (!table) return [];
+  const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent?.trim());
+  const col = heads.indexOf(periodHeader);
+  if (col < 0) return [];
+  return [...table.querySelectorAll("tbody tr")].flatMap((tr) => {
+    const cell = tr.children[col];
+    return [...(cell?.textContent ?? "").matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+  });
 }
 
 /** Copy the citation of the current view; where the clipboard is unavailable, open and select it instead. */
