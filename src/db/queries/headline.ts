@@ -1,4 +1,5 @@
 import type { Db, Row } from "../tables";
+import { LATEST_PERIOD_SQL } from "./meta";
 
 /**
  * One headline figure and the period before it (same series, breakdown and period type; full periods only).
@@ -35,12 +36,13 @@ export async function queryHeadline(
   return rows[0] ?? null;
 }
 
-/** The latest full-period label of a series' total (e.g. the taskforce's current window). */
-export async function latestPeriod(db: Db, series: string): Promise<string | null> {
-  const rows = await db.query(
-    `SELECT period FROM observations WHERE series_id = $1 AND dimension = 'total' AND NOT partial
-     ORDER BY period_start DESC LIMIT 1`,
-    [series],
-  );
-  return rows[0] ? String(rows[0].period) : null;
+/** The last full period of `periodType` with a figure for a series' breakdown and category (null when none). */
+export async function latestPeriod(
+  db: Db,
+  h: { series: string; dimension?: string; category?: string; periodType: string },
+): Promise<{ period: string; year: number } | null> {
+  const r = (
+    await db.query(LATEST_PERIOD_SQL, [h.series, h.dimension ?? "total", h.category ?? "all", h.periodType])
+  )[0];
+  return r ? { period: String(r.period), year: Number(r.year) } : null;
 }
