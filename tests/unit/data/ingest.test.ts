@@ -75,7 +75,12 @@ describe("official file: DSC support cases 2018–2024 (CP949)", () => {
     const y18 = r.table.rows.filter((x) => String(x.data.period).startsWith("2018"));
     expect(y18).toHaveLength(5);
     for (const x of y18) {
-      expect(x.data).toMatchObject({ period_type: "partial_year", partial: "true", period_start: "2018-04-30", period_end: "2018-12-31" });
+      expect(x.data).toMatchObject({
+        period_type: "partial_year",
+        partial: "true",
+        period_start: "2018-04-30",
+        period_end: "2018-12-31",
+      });
       expect(x.data.note_en).toContain("30 Apr 2018");
     }
     expect(r.table.rows.filter((x) => x.data.period === "2019" && x.data.partial === "false")).toHaveLength(5);

@@ -54,12 +54,21 @@ function pairs(): Pair[] {
       out.push({ where: `series ${r.series_id} ${k}`, en: r[`${k}_en`] ?? "", ko: r[`${k}_ko`] ?? "" });
   for (const r of read("categories.csv"))
     out.push({ where: `category ${r.dimension}/${r.category}`, en: r.label_en ?? "", ko: r.label_ko ?? "" });
-  for (const r of read("events.csv")) out.push({ where: `event ${r.event_id}`, en: r.title_en ?? "", ko: r.title_ko ?? "" });
+  for (const r of read("events.csv"))
+    out.push({ where: `event ${r.event_id}`, en: r.title_en ?? "", ko: r.title_ko ?? "" });
   read("observations.csv").forEach((r, i) =>
-    out.push({ where: `observations.csv:${i + 2} ${r.series_id} ${r.period} ${r.category}`, en: r.note_en ?? "", ko: r.note_ko ?? "" }),
+    out.push({
+      where: `observations.csv:${i + 2} ${r.series_id} ${r.period} ${r.category}`,
+      en: r.note_en ?? "",
+      ko: r.note_ko ?? "",
+    }),
   );
   read("alternatives.csv").forEach((r, i) =>
-    out.push({ where: `alternatives.csv:${i + 2} ${r.series_id} ${r.period}`, en: r.note_en ?? "", ko: r.note_ko ?? "" }),
+    out.push({
+      where: `alternatives.csv:${i + 2} ${r.series_id} ${r.period}`,
+      en: r.note_en ?? "",
+      ko: r.note_ko ?? "",
+    }),
   );
   return out;
 }
@@ -100,7 +109,8 @@ function mismatches(ps: Pair[]): { where: string; problem: string }[] {
     }
     const a = numbersIn(en);
     const b = numbersIn(ko);
-    if (a.join(" ") !== b.join(" ")) out.push({ where: p.where, problem: `numbers differ: en ${a.join(" ")} / ko ${b.join(" ")}` });
+    if (a.join(" ") !== b.join(" "))
+      out.push({ where: p.where, problem: `numbers differ: en ${a.join(" ")} / ko ${b.join(" ")}` });
   }
   return out;
 }

@@ -90,20 +90,28 @@ export const CORROBORATED: Record<string, string> = {
  * one appears.
  */
 export const KNOWN_EXCEPTIONS: Record<string, string> = {
-  "dsc_victims_by_age|2022|unknown": "Aju News 2022 age 'unknown' 4,254 (53.3%): in the record's table, not in its excerpt",
-  "dsc_victims_by_age|2023|teens": "Financial News gives 24.6% in the excerpt; the count 2,209 only in the record's table",
-  "dsc_victims_by_age|2023|20s": "Financial News gives 50.3% in the excerpt; the count 4,517 only in the record's table",
-  "dsc_harm_types|2022|fear_of_distribution": "3,836 credited to Etoday/Newsbell (conflict with the repost's 3,826); no excerpt",
-  "dsc_deletion_by_platform|2018-04-30/2020-03-31|p2p": "Newsis cumulative platform split: P2P 32,064 in the record's table only",
-  "dsc_deletion_by_platform|2018-04-30/2020-03-31|sns": "Newsis cumulative platform split: SNS 16,437 in the record's table only",
+  "dsc_victims_by_age|2022|unknown":
+    "Aju News 2022 age 'unknown' 4,254 (53.3%): in the record's table, not in its excerpt",
+  "dsc_victims_by_age|2023|teens":
+    "Financial News gives 24.6% in the excerpt; the count 2,209 only in the record's table",
+  "dsc_victims_by_age|2023|20s":
+    "Financial News gives 50.3% in the excerpt; the count 4,517 only in the record's table",
+  "dsc_harm_types|2022|fear_of_distribution":
+    "3,836 credited to Etoday/Newsbell (conflict with the repost's 3,826); no excerpt",
+  "dsc_deletion_by_platform|2018-04-30/2020-03-31|p2p":
+    "Newsis cumulative platform split: P2P 32,064 in the record's table only",
+  "dsc_deletion_by_platform|2018-04-30/2020-03-31|sns":
+    "Newsis cumulative platform split: SNS 16,437 in the record's table only",
   "dsc_relationship|2023|social": "Sisa Today 2023 relationship: social 766 (8.5%) in the record's table only",
   "dsc_relationship|2023|family": "Sisa Today 2023 relationship: family 29 (0.3%) in the record's table only",
-  "knpa_deepfake_teen_share|2024-01/2024-07|all": "Korea Herald Jan–Jul 2024 teen share 73.6%: the excerpt stops at 2023",
+  "knpa_deepfake_teen_share|2024-01/2024-07|all":
+    "Korea Herald Jan–Jul 2024 teen share 73.6%: the excerpt stops at 2023",
   "knpa_cyber_crackdown|2022-11/2023-10|csam": "JIBS (치안전망 2024) split by type: in the record's table only",
   "knpa_cyber_crackdown|2022-11/2023-10|illegal_filming": "JIBS split by type: in the record's table only",
   "knpa_cyber_crackdown|2022-11/2023-10|illegal_sexual_video": "JIBS split by type: in the record's table only",
   "knpa_cyber_crackdown|2022-11/2023-10|deepfake": "JIBS split by type: in the record's table only",
-  "knpa_illegal_filming_suspects_by_sex|2014-01/2017-12|all": "HuffPost Korea 2014–2017 total 16,802: in the record's table only",
+  "knpa_illegal_filming_suspects_by_sex|2014-01/2017-12|all":
+    "HuffPost Korea 2014–2017 total 16,802: in the record's table only",
 };
 
 const key = (r: Row) => `${r.series_id}|${r.period}|${r.category}`;
@@ -158,7 +166,15 @@ describe("rule: every curated figure is in its source's quote, placed in the sou
       { series_id: "x", period: "2024", value: "1754", source_id: "q", note_en: "" },
       { series_id: "x", period: "2024", value: "1807", source_id: "q", note_en: "" },
       { series_id: "x", period: "2024", value: "1807", source_id: "q", note_en: "In the source's table, row 2024." },
-      { series_id: "x", period: "2024", value: "53", source_id: "q", derived: "true", grade: "C", note_en: "Derived: 1,807 − 1,754 = 53." },
+      {
+        series_id: "x",
+        period: "2024",
+        value: "53",
+        source_id: "q",
+        derived: "true",
+        grade: "C",
+        note_en: "Derived: 1,807 − 1,754 = 53.",
+      },
     ];
     expect(checkRows(rows, fixture, (_r, i) => `row ${i}`)).toEqual([{ where: "row 1", figure: "value 1807" }]);
   });
@@ -171,7 +187,11 @@ describe("rule: every curated figure is in its source's quote, placed in the sou
   });
 
   it("holds for every alternative in data/alternatives.csv", () => {
-    const problems = checkRows(read("alternatives.csv"), sources, (r, i) => `alternatives.csv:${i + 2} ${r.series_id} ${r.period} ${r.category}`);
+    const problems = checkRows(
+      read("alternatives.csv"),
+      sources,
+      (r, i) => `alternatives.csv:${i + 2} ${r.series_id} ${r.period} ${r.category}`,
+    );
     expect(problems).toEqual([]);
   });
 });
