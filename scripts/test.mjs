@@ -91,6 +91,8 @@ mkdirSync(reports, { recursive: true });
 
 const steps = [
   ["build (data + site)", "npm", ["run", "build"]],
+  // Every built page and the package README are published text: no working notes, ids or build hosts.
+  ["reader-facing text", "node", ["scripts/check-reader-text.mjs", "dist"]],
   ["format", "npx", ["prettier", "--check", "."]],
   ["lint", "npx", ["eslint", "."]],
   ["types", "npx", ["astro", "check"]],

@@ -117,18 +117,22 @@ describe("compare page", () => {
 });
 
 describe("deepfakes and international specifics", () => {
-  it("shows the taskforce windows as two bars and marks KCSC 2025 as partial", async () => {
+  it("shows the taskforce windows as two bars, and KCSC correction requests without the 2025 count of videos reviewed", async () => {
     const t = await open(browser, "/en/deepfakes/", { javaScriptEnabled: false });
     const tf = t.page.locator('figure[data-chart="df_taskforce"]');
     const tfTable = await tf.locator("table.data").textContent();
     expect(tfTable).toContain("793");
     expect(tfTable).toContain("1,807");
     expect(await tf.locator("svg rect").count()).toBeGreaterThanOrEqual(2);
+    // What the overview card says is beside the chart: the change against the earlier window and the split by sex.
+    const notes = await tf.locator(".chart-notes").textContent();
+    expect(notes).toContain("+127.9%");
+    expect(notes).toContain("1,754 (97.1%)");
+    expect(notes).toContain("53 (2.9%)");
+    // 15,808 videos *reviewed* (Jan–Jul 2025) is a different count from correction requests: not on this axis.
     const kcsc = t.page.locator('figure[data-chart="df_kcsc"]');
-    const partialRow = kcsc.locator("table.data tbody tr", { hasText: "2025-01/2025-07" });
-    expect(await partialRow.count()).toBe(1);
-    expect(await partialRow.textContent()).toContain("partial period");
-    expect(await kcsc.locator("svg").innerHTML()).toContain("partial period");
+    expect(await kcsc.locator("table.data").textContent()).not.toContain("15,808");
+    expect(await kcsc.locator("table.data tbody tr", { hasText: "2025" }).count()).toBe(0);
     await t.context.close();
   });
 

@@ -22,6 +22,10 @@ export interface ActionsConfig extends LinkConfig {
     preparing: string;
     failed: string;
     footer: string;
+    citeCopied: string;
+    citeManual: string;
+    /** Header of the data table's period column. */
+    period: string;
   };
 }
 

@@ -6,7 +6,7 @@ import type { ChartSpec } from "../../spec/spec";
 import { readPayload } from "../payload";
 import { composeSvg } from "./compose";
 import { citation } from "./cite";
-import { embedUrl, permalink } from "./links";
+import { citeUrl, embedUrl, permalink } from "./links";
 import { DEFAULT_LOOK, THEMES, embedCodes, type EmbedLook } from "./embed-codes";
 import { readConfig, type ActionsConfig } from "./config";
 import { formatDate } from "../../i18n/format";
@@ -86,9 +86,48 @@ export function refresh(fig: HTMLElement): void {
       sourceIds: shownSources(fig),
       sources: p.ctx.sources,
       release: c.release,
-      permalink: permalink(origin, c, spec),
+      permalink: citeUrl(origin, c, spec),
       accessed: today(),
+      dataYears: shownYears(fig, c.strings.period),
     });
+}
+
+/** Years in the period column of the chart's data table: the period the shown data covers. */
+function shownYears(fig: HTMLElement, periodHeader: string): number[] {
+  const table = fig.querySelector("table");
+  if (!table) return [];
+  const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent?.trim());
+  const col = heads.indexOf(periodHeader);
+  if (col < 0) return [];
+  return [...table.querySelectorAll("tbody tr")].flatMap((tr) => {
+    const cell = tr.children[col];
+    return [...(cell?.textContent ?? "").matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+  });
+}
+
+/** Copy the citation of the current view; where the clipboard is unavailable, open and select it instead. */
+async function copyCitation(fig: HTMLElement, c: ActionsConfig): Promise<void> {
+  refresh(fig);
+  const el = fig.querySelector<HTMLElement>("[data-cite-text]");
+  const text = el?.textContent ?? "";
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return status(fig, c.strings.citeCopied);
+    }
+  } catch {
+    // fall through to selection
+  }
+  const d = el?.closest("details");
+  if (d) d.open = true;
+  if (el) {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const sel = window.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+  }
+  status(fig, c.strings.citeManual);
 }
 
 function composed(fig: HTMLElement, c: ActionsConfig): { svg: string; width: number; height: number } {
@@ -179,6 +218,7 @@ export async function handle(button: HTMLElement): Promise<void> {
   const action = button.dataset.action;
   try {
     if (action === "copy-link") return await copyLink(fig, c);
+    if (action === "copy-cite") return await copyCitation(fig, c);
     status(fig, c.strings.preparing);
     if (action === "svg") {
       const { svg } = composed(fig, c);
