@@ -75,7 +75,15 @@ function renderRow(r: IndicatorRow, lang: Lang, labels: Record<string, string>, 
   tr.append(th);
   const td = (col: string, text: string, cls = "num") =>
     el(doc, "td", { class: cls, "data-col": col, "data-label": labels[col] ?? "" }, text);
-  tr.append(td("a", r.a), td("b", r.b));
+  // The value first, its period (when not the plain year) on a line of its own.
+  for (const [col, text, period] of [
+    ["a", r.a, r.periodA],
+    ["b", r.b, r.periodB],
+  ] as const) {
+    const cell = td(col, period ? text.slice(0, text.length - period.length).trimEnd() : text);
+    if (period) cell.append(" ", el(doc, "span", { class: "ind-period" }, period));
+    tr.append(cell);
+  }
   if (r.rawChange == null && r.rawPct == null && r.reasonText) {
     const reason = td("reason", r.reasonText, "ind-reason");
     reason.setAttribute("colspan", "2");

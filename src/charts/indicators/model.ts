@@ -58,6 +58,9 @@ export interface IndicatorRow {
   rawB: number | null;
   csvA: string | number | null;
   csvB: string | number | null;
+  /** The period in brackets when it is not the plain year (a window, a financial year), else "". */
+  periodA: string;
+  periodB: string;
   /** The absolute change as shown (points for a share) and as a number, or null. */
   change: string;
   rawChange: number | null;
@@ -88,12 +91,12 @@ function shown(
   r: Row,
   side: "a" | "b",
   ctx: ChartContext,
-): { text: string; raw: number | null; csv: string | number | null } {
+): { text: string; raw: number | null; csv: string | number | null; period: string } {
   const lang = ctx.lang;
   const value = num(r[`value_${side}`]);
   const share = num(r[`share_${side}`]);
   const period = str(r[`period_${side}`]);
-  if (!period) return { text: "", raw: null, csv: null };
+  if (!period) return { text: "", raw: null, csv: null, period: "" };
   const useShare = r.measure === "share" || value == null;
   const raw = useShare ? share : value;
   const q = str(r[`qualifier_${side}`]);
@@ -104,7 +107,7 @@ function shown(
     ? ""
     : ` (${formatPeriod(period, str(r[`period_start_${side}`]), str(r[`period_end_${side}`]), type, lang)})`;
   // The CSV keeps a plain number where the table shows one, and the shown text where it qualifies it.
-  return { text: `${text}${when}`, raw, csv: !q && !when && !useShare ? raw : `${text}${when}` };
+  return { text: `${text}${when}`, raw, csv: !q && !when && !useShare ? raw : `${text}${when}`, period: when.trim() };
 }
 
 /** A long organisation name by its published abbreviation when it ends with one: "… Commission (KCSC)" → "KCSC". */
@@ -191,6 +194,8 @@ export function indicatorView(
       rawB: vb.raw,
       csvA: va.csv,
       csvB: vb.csv,
+      periodA: va.period,
+      periodB: vb.period,
       change,
       rawChange,
       pct,
