@@ -185,8 +185,8 @@ export const ko: Record<keyof typeof en, string> = {
   "ind.pp": "%p",
   "ind.derived": "계산값",
   "ind.sentence":
-    "{a}년과 {b}년 사이, 비교 가능한 지표 {n}개 중 {up}개가 늘었습니다. 가장 크게 는 것은 {label}({va} → {vb}, {pct})입니다.",
-  "ind.sentence.fall": "가장 크게 준 것은 {label}({va} → {vb}, {pct})입니다.",
+    "{a}년과 {b}년 사이, 비교 가능한 지표 {n}개 중 {up}개가 늘었습니다. 가장 크게 늘어난 것은 {label}({va} → {vb}, {pct})입니다.",
+  "ind.sentence.fall": "가장 크게 줄어든 것은 {label}({va} → {vb}, {pct})입니다.",
   "ind.sentence.none": "{a}년과 {b}년 사이에는 같은 기준으로 비교할 수 있는 지표가 없습니다.",
   "ind.sentence.breaks": "{titles}: {a}년과 {b}년 사이에 정의가 바뀌어 비교하지 않습니다.",
   "ind.brief.title": "{a}년 대비 {b}년, 무엇이 달라졌나: 디지털 성범죄 통계",
