@@ -11,14 +11,14 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { decodeBytes } from "./lib/decode.ts";
-import { parseCsvStrict, toObjects } from "./lib/csv.ts";
+import { dataCsv, parseCsvStrict, toObjects } from "./lib/csv.ts";
 import { OFFICIAL_SPECS, ingestOfficialCsv } from "./lib/ingest.ts";
 import { validatePackage, type TableInput } from "./lib/validate.ts";
 import {
   OUTPUT_TABLES,
   checkDescriptor,
-  copyStatement,
   csvDataRows,
+  exportTextQuery,
   manifestJson,
   observationCells,
   stagingDdl,
@@ -152,7 +152,7 @@ export async function buildData(opts: BuildOptions = {}): Promise<BuildResult> {
     return fail();
   }
 
-  // 5. DuckDB: load with explicit types, export sorted CSVs
+  // 5. DuckDB: load with explicit types, export sorted CSVs (written by the one CSV writer)
   await mkdir(outDir, { recursive: true });
   for (const n of await readdir(outDir)) {
     if (
@@ -186,7 +186,10 @@ export async function buildData(opts: BuildOptions = {}): Promise<BuildResult> {
     }
     await con.run(typedDdl("categories"));
     for (const name of OUTPUT_TABLES) if (name !== "categories") await con.run(typedDdl(name));
-    for (const name of OUTPUT_TABLES) await con.run(copyStatement(name, join(outDir, `${name}.csv`)));
+    for (const name of OUTPUT_TABLES) {
+      const rows = (await con.runAndReadAll(exportTextQuery(name))).getRows() as (string | null)[][];
+      await writeFile(join(outDir, `${name}.csv`), dataCsv(TABLE_COLUMNS[name], rows));
+    }
   } finally {
     con.closeSync();
     instance.closeSync();

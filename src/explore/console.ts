@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { getConsole, type ConsoleResult, type ConsoleSession } from "../db/client";
 import { parseSqlError } from "./sqlerror";
-import { resultsToCsv } from "./csv";
+import { recordsToCsv } from "../lib/csv";
 import { chooseChart } from "./quickchart";
 import { looksReadOnly, shareSearch, MAX_SHARED_SQL, type SharedQuery } from "./share";
 import { initUpload } from "./upload";
@@ -257,7 +257,7 @@ export async function start(root: HTMLElement, shared: SharedQuery): Promise<voi
   });
   dlBtn.addEventListener("click", () => {
     if (!result) return;
-    const csv = resultsToCsv(
+    const csv = recordsToCsv(
       result.columns.map((c) => c.name),
       result.rows,
     );

@@ -2,10 +2,9 @@
  * Chart actions in the browser (share, embed, download, cite), loaded by mount.ts on first use so they add
  * nothing to the first load. Everything reads the figure's current spec (figure.dataset.spec).
  */
-import type { ChartSpec } from "../spec";
+import type { ChartSpec } from "../../spec/spec";
 import { readPayload } from "../payload";
 import { composeSvg } from "./compose";
-import { toCsv, filterSeries } from "./csv";
 import { citation } from "./cite";
 import { embedCode, embedUrl, permalink } from "./links";
 import { readConfig, type ActionsConfig } from "./config";
@@ -168,11 +167,13 @@ export async function handle(button: HTMLElement): Promise<void> {
       const { svg, width, height } = composed(fig, c);
       download(`${base(c)}.png`, await png(svg, width, height));
     } else if (action === "csv") {
-      const t = await currentTable(fig, c);
+      // The CSV writer (papaparse) loads on first use: the actions chunk stays small for copy-link and embeds.
+      const [t, { toCsv }] = await Promise.all([currentTable(fig, c), import("./csv")]);
       download(`${base(c)}.csv`, new Blob([toCsv(t.columns, t.raw as never)], { type: "text/csv;charset=utf-8" }));
     } else if (action === "csv-series") {
       const res = await fetch(c.observationsUrl);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const { filterSeries } = await import("./csv");
       const csv = filterSeries(await res.text(), currentSpec(fig, c).series);
       download(`dsc-stats-${c.id}-series.csv`, new Blob([csv], { type: "text/csv;charset=utf-8" }));
     }

@@ -6,7 +6,7 @@
  */
 import type { Row } from "../../db/tables";
 import type { ChartContext } from "../context";
-import type { ChartSpec } from "../spec";
+import type { ChartSpec } from "../../spec/spec";
 import type { Lang } from "../../i18n/format";
 import { t } from "../../i18n";
 import {
@@ -19,7 +19,6 @@ import {
   type SortKey,
 } from "./model";
 import { renderNotes, renderSources, renderTable, renderTopCharts } from "./dom";
-import { toCsv } from "../actions/csv";
 
 interface IndPayload {
   lang: Lang;
@@ -189,7 +188,9 @@ function init(root: HTMLElement): void {
     draw(key);
   });
   const csvBtn = q<HTMLButtonElement>("[data-ind-csv]")!;
-  csvBtn.addEventListener("click", () => {
+  csvBtn.addEventListener("click", async () => {
+    // The CSV writer (papaparse) loads on first download, never with the page.
+    const { toCsv } = await import("../../lib/csv");
     const [head, ...body] = csvCells(shownView(), lang);
     const blob = new Blob([toCsv(head as string[], body)], { type: "text/csv;charset=utf-8" });
     const a = document.createElement("a");
