@@ -66,8 +66,9 @@ describe("compare page", () => {
             .addEventListener("dsc:redrawn", () => resolve(), { once: true }),
         ),
     );
+    // The sticky year bar above the indicator table holds the years for every chart on the page.
     const ms = await waitForRedraw(page, "compare_dsc_victims", async () => {
-      await lead.locator("select[name=a]").selectOption("2020");
+      await page.locator('[data-ind-bar] select[name="a"]').selectOption("2020");
     });
     expect(ms).toBeGreaterThan(0);
     await expect.poll(() => page.url()).toContain("a=2020");
