@@ -48,6 +48,7 @@ export const en = {
   "chart.partial": "partial period",
   "chart.break": "series break",
   "chart.secondary": "secondary source",
+  "chart.quotedTitle": "“{title}”",
   "chart.sourceDetails": "quote and grade",
   "chart.derived": "derived",
   "chart.approx": "approximate",

@@ -49,10 +49,13 @@ export function defaultView(id: string, lang: Lang): Promise<DefaultView> {
 export function embedHeight(pr: Prerendered, lang: Lang): number {
   const perLine = lang === "ko" ? 70 : 100;
   const lines = (chars: number) => Math.max(1, Math.ceil(chars / perLine));
-  const sources = pr.sourceIds.reduce(
-    (n, id) => n + (pr.ctx.sources[id]?.publisher[lang]?.length ?? 0) + id.length + 4,
-    10,
-  );
+  // Each source reads "publisher, “title” (date) (quote and grade)".
+  const sources = pr.sourceIds.reduce((n, id) => {
+    const s = pr.ctx.sources[id];
+    return n + (s?.publisher[lang]?.length ?? 0) + (s?.title?.length ?? 0) + 40;
+  }, 10);
+  // The catalog entry's notes are a list below the chart.
+  const notes = pr.notes.reduce((n, x) => n + 20 * lines(x.length) + 6, pr.notes.length ? 24 : 0);
   const fields = pr.payload.bounds.fields.length;
   const h =
     svgSize(pr.svg).height +
@@ -60,8 +63,10 @@ export function embedHeight(pr: Prerendered, lang: Lang): number {
     (fields ? 90 + 20 * fields : 0) +
     20 * pr.events.length +
     20 * lines(pr.summary.length) +
-    20 * lines(sources);
-  return Math.min(1600, Math.round(h));
+    20 * lines(sources) +
+    notes;
+  // 5% to spare for wrapping the estimate cannot see.
+  return Math.min(1600, Math.round(h * 1.05));
 }
 
 /**
