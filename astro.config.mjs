@@ -8,7 +8,7 @@ const origin = siteOrigin(process.env);
 if (origin.warning && process.argv.includes("build")) console.warn(origin.warning);
 
 export default defineConfig({
-  // The public origin, for absolute links (hreflang, canonical, embeds, citations): DSC_SITE (docs/deploy.md).
+  // The public origin, for absolute links (hreflang, canonical, embeds, citations, og:image, oEmbed): DSC_SITE (docs/deploy.md).
   site: origin.site,
   output: "static",
   // DSC_OUT lets a second build (e.g. a benchmark or a parallel check) write elsewhere than dist/.

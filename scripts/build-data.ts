@@ -122,6 +122,27 @@ export async function buildData(opts: BuildOptions = {}): Promise<BuildResult> {
     }
   }
 
+  // 2b. UTF-8 transcodes shipped beside the untouched originals, for readers that cannot decode EUC-KR/CP949.
+  // Each must be exactly its original decoded (a stale or hand-edited copy would be a second, silent source).
+  const utf8Bytes = new Map<string, Uint8Array>();
+  for (const name of rawNames) {
+    const original = rawBytes.get(name);
+    const copy = await readFile(join(rawDir, "utf-8", name)).catch(() => null);
+    const file = `${label}/raw/utf-8/${name}`;
+    if (!original) continue;
+    if (!copy) {
+      errors.push({ file, row: 0, column: "", message: "UTF-8 transcode of the official file is missing" });
+      continue;
+    }
+    const dec = decodeBytes(original, file);
+    const want = "error" in dec ? null : dec.text;
+    if (want === null || new TextDecoder("utf-8", { fatal: false }).decode(copy) !== want || copy[0] === 0xef) {
+      errors.push({ file, row: 0, column: "", message: `is not the UTF-8 transcode (no BOM) of raw/${name}` });
+      continue;
+    }
+    utf8Bytes.set(name, new Uint8Array(copy));
+  }
+
   // 3. descriptor
   let release = "";
   const dpFile = `${label}/datapackage.json`;
@@ -206,7 +227,11 @@ export async function buildData(opts: BuildOptions = {}): Promise<BuildResult> {
     ...OUTPUT_TABLES.map((n) => ({ name: `${n}.csv`, data: outputs.get(`${n}.csv`) ?? new Uint8Array() })),
     { name: "datapackage.json", data: outputs.get("datapackage.json") ?? new Uint8Array() },
     { name: "README.md", data: new Uint8Array(readmeBytes ?? []) },
+    // Folder entries first: some readers (e.g. the Frictionless JS library) only create folders listed in the zip.
+    { name: "raw/", data: new Uint8Array() },
     ...[...rawBytes].map(([n, data]) => ({ name: `raw/${n.normalize("NFC")}`, data })),
+    ...(utf8Bytes.size ? [{ name: "raw/utf-8/", data: new Uint8Array() }] : []),
+    ...[...utf8Bytes].map(([n, data]) => ({ name: `raw/utf-8/${n.normalize("NFC")}`, data })),
   ]);
   await writeFile(join(outDir, zipName), zip);
   outputs.set(zipName, zip);

@@ -72,6 +72,7 @@ types {
     application/json json map;
     text/csv csv;
     image/svg+xml svg;
+    image/png png;
     application/wasm wasm;
     application/zip zip;
     text/plain txt;

@@ -24,6 +24,11 @@ export interface LabelRequest {
   fontWeight?: number;
   fill?: string;
   candidates: Candidate[];
+  /**
+   * Wrapped or shorter forms of the same text ("\n" breaks a line), tried in order at each candidate after the
+   * full text: a narrow chart still labels each mark close to it, and says the same.
+   */
+  alt?: string[];
 }
 
 export interface Box {
@@ -45,6 +50,9 @@ export interface PlacedLabel extends LabelRequest {
 export interface Obstacles {
   points: { x: number; y: number; r: number }[];
   segments: { x1: number; y1: number; x2: number; y2: number }[];
+  /** The left axis's tick labels lie left of axisX and below axisTop (px): no label but a legend row goes there. */
+  axisX?: number;
+  axisTop?: number;
 }
 
 export interface Collision {
@@ -64,10 +72,12 @@ export function textWidth(s: string, fontSize: number): number {
   return w * fontSize;
 }
 
+/** The box of a label centred vertically on y; "\n" in the text stacks lines. */
 export function boxOf(text: string, x: number, y: number, anchor: Anchor, fontSize: number): Box {
-  const w = textWidth(text, fontSize);
+  const lines = text.split("\n");
+  const w = Math.max(...lines.map((l) => textWidth(l, fontSize)));
   const x0 = anchor === "start" ? x : anchor === "end" ? x - w : x - w / 2;
-  const h = fontSize * 1.2;
+  const h = fontSize * 1.2 * lines.length;
   return { x0, x1: x0 + w, y0: y - h / 2, y1: y + h / 2 };
 }
 
@@ -111,8 +121,16 @@ function inside(b: Box, frame: Box): boolean {
 }
 
 /** What a box at this place would hit (first hit only), or null when it is free. */
-function conflict(b: Box, placed: PlacedLabel[], obs: Obstacles, frame: Box): string | null {
+function conflict(
+  b: Box,
+  kind: LabelRequest["kind"],
+  placed: PlacedLabel[],
+  obs: Obstacles,
+  frame: Box,
+): string | null {
   if (!inside(b, frame)) return "the chart's edge";
+  if (kind !== "legend" && obs.axisX != null && b.x0 < obs.axisX - 0.5 && b.y1 > (obs.axisTop ?? -Infinity))
+    return "the axis labels";
   for (const p of placed) if (overlaps(b, p.box)) return `label "${p.text}"`;
   for (const p of obs.points) if (hitsPoint(b, p)) return `a point at (${Math.round(p.x)}, ${Math.round(p.y)})`;
   for (const s of obs.segments) if (hitsSegment(b, s)) return "a line";
@@ -133,17 +151,21 @@ export function placeLabels(
   for (const l of labels) {
     let chosen: PlacedLabel | null = null;
     let fallback: { label: PlacedLabel; hit: string } | null = null;
+    // Nearest place first, in whichever form fits there: a label close to its mark beats a longer line far off.
     for (const c of l.candidates) {
-      const tx = l.x + c.dx;
-      const ty = l.y + c.dy;
-      const box = boxOf(l.text, tx, ty, c.anchor, l.fontSize);
-      const hit = conflict(box, placed, obs, frame);
-      const candidate = { ...l, tx, ty, anchor: c.anchor, box };
-      if (!hit) {
-        chosen = candidate;
-        break;
+      for (const text of [l.text, ...(l.alt ?? [])]) {
+        const tx = l.x + c.dx;
+        const ty = l.y + c.dy;
+        const box = boxOf(text, tx, ty, c.anchor, l.fontSize);
+        const hit = conflict(box, l.kind, placed, obs, frame);
+        const candidate = { ...l, text, tx, ty, anchor: c.anchor, box };
+        if (!hit) {
+          chosen = candidate;
+          break;
+        }
+        fallback ??= { label: candidate, hit };
       }
-      fallback ??= { label: candidate, hit };
+      if (chosen) break;
     }
     if (!chosen && fallback) {
       chosen = fallback.label;

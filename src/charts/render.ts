@@ -76,9 +76,16 @@ export function drawChart(
     {
       points: drawn.markRadius ? tips.map(([x, y]) => ({ x, y, r: drawn.markRadius })) : [],
       segments: drawn.segments.map((s) => ({ x1: X(s.x1), y1: Y(s.y1), x2: X(s.x2), y2: Y(s.y2) })),
+      // A y axis with tick labels on the left (line charts): labels keep off it.
+      axisX: drawn.tipAxis === "xy" ? mL : undefined,
+      // The top tick label is centred on the frame's top edge: half a 13 px line above it is still the axis's.
+      axisTop: mT - 8,
     },
     { x0: 0, y0: 0, x1: width, y1: height - mB },
   );
+  // Period labels that found no free place beside their points move to the key above the chart (redrawn once).
+  const periodHit = collisions.some((c) => requests.some((r) => r.kind === "partial" && r.text === c.label));
+  if (periodHit && !opts.periodsInKey) return drawChart(spec, rows, ctx, { ...opts, periodsInKey: true }, doc);
   if (placed.length) svg.append(labelGroup(doc, placed));
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", opts.label);
@@ -116,7 +123,7 @@ function labelGroup(doc: Document, placed: PlacedLabel[]): Element {
     const t = doc.createElementNS(SVG_NS, "text");
     t.setAttribute("x", String(round(l.tx)));
     t.setAttribute("y", String(round(l.ty)));
-    t.setAttribute("dy", "0.35em");
+    if (!l.text.includes("\n")) t.setAttribute("dy", "0.35em");
     t.setAttribute("text-anchor", l.anchor);
     t.setAttribute("font-size", String(l.fontSize));
     t.setAttribute("data-kind", l.kind);
@@ -127,7 +134,17 @@ function labelGroup(doc: Document, placed: PlacedLabel[]): Element {
     t.setAttribute("stroke", "var(--chart-bg, white)");
     t.setAttribute("stroke-width", "3");
     t.setAttribute("stroke-linejoin", "round");
-    t.textContent = l.text;
+    const lines = l.text.split("\n");
+    if (lines.length === 1) t.textContent = l.text;
+    else
+      // Stacked lines, centred on ty like a single line (boxOf measures them the same way).
+      lines.forEach((line, i) => {
+        const span = doc.createElementNS(SVG_NS, "tspan");
+        span.setAttribute("x", String(round(l.tx)));
+        span.setAttribute("dy", i === 0 ? `${0.35 - ((lines.length - 1) * 1.2) / 2}em` : "1.2em");
+        span.textContent = line;
+        t.append(span);
+      });
     g.append(t);
   }
   return g;

@@ -57,6 +57,8 @@ describe("copy link", () => {
     await changedView(page);
     const before = await shownTable(page);
     await page.click(`${FIG} [data-action="copy-link"]`);
+    // The actions module loads on first use: the link is written when its box opens, not at the click.
+    await page.locator(`${FIG} [data-link-fallback]`).waitFor({ state: "visible" });
     const link = await page.inputValue(`${FIG} [data-link-field]`);
     expect(link).toBe(`${baseUrl()}/en/?from=2020#chart-victims`);
     expect(await page.locator(`${FIG} [data-link-fallback]`).isVisible()).toBe(true);

@@ -17,9 +17,14 @@ const EVENT_ROW = 16;
 /** Year ticks that fit the width: every year, every second or every fifth. */
 function yearTicks(x0: number, x1: number, innerWidth: number): number[] {
   const room = Math.max(2, Math.floor(innerWidth / 44));
-  const step = [1, 2, 5, 10].find((s) => Math.floor((x1 - x0) / s) + 1 <= room) ?? 10;
+  // Never every year past 12 years, nor every other year past 24 (the long series run from 2000), however wide.
+  const years = x1 - x0 + 1;
+  const least = years <= 12 ? 1 : years <= 24 ? 2 : 5;
+  const step = [1, 2, 5, 10].find((s) => s >= least && Math.floor((x1 - x0) / s) + 1 <= room) ?? 10;
   const ticks: number[] = [];
-  for (let y = x1; y >= x0; y -= step) ticks.unshift(y);
+  // Short steps end on the latest year; steps of 5 or 10 fall on round years (2000, 2005, …).
+  if (step >= 5) for (let y = Math.ceil(x0 / step) * step; y <= x1; y += step) ticks.push(y);
+  else for (let y = x1; y >= x0; y -= step) ticks.unshift(y);
   return ticks;
 }
 
@@ -73,13 +78,29 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
   const yDomain = valueDomain(spec, pts);
   const yFmt = (d: number) => (spec.mode === "share" ? `${fmt(d)}%` : fmt(d));
   const marginLeft = Math.max(40, ...yDomain.map((d) => textWidth(yFmt(d), 13) + 14));
-  // Legend lines (narrow): each line's name wrapped to the width, first line marked with its colour.
-  const legendLines = legend
-    ? keys.flatMap((k) => {
-        const name = pts.find((q) => q.key === k)!.label;
-        return wrap(`● ${name}`, width - 12, 13).map((text) => ({ k, text }));
-      })
-    : [];
+  // Partial periods and windows are labelled with their own dates: the year axis alone would misstate them.
+  // Lines sharing a period at the same place share one label, at the highest of their points.
+  const periodLabels = new Map<string, { p: Point; text: string }>();
+  for (const p of [...partial, ...full.filter((q) => isWindow(q.row))]) {
+    const text = periodOf(p.row, lang);
+    const key = `${p.x}|${text}`;
+    const seen = periodLabels.get(key);
+    if (!seen || p.y! > seen.p.y!) periodLabels.set(key, { p, text });
+  }
+  // A phone-width chart (or one whose period labels found no free place beside their points, see render.ts) has
+  // its periods in the key above the chart instead, each naming its year, beside the hollow mark they explain.
+  const inKey = narrow || opts.periodsInKey === true;
+  const periodKey = inKey ? [...new Set([...periodLabels.values()].map((l) => l.text))] : [];
+  // Legend lines (narrow): each line's name wrapped to the width, first line marked with its colour; then periods.
+  const legendLines: { k: string | null; text: string }[] = [
+    ...(legend
+      ? keys.flatMap((k) => {
+          const name = pts.find((q) => q.key === k)!.label;
+          return wrap(`● ${name}`, width - 12, 13).map((text) => ({ k, text }));
+        })
+      : []),
+    ...periodKey.flatMap((text) => wrap(`○ ${text}`, width - 12, 13).map((line) => ({ k: null, text: line }))),
+  ];
   const marginTop = 10 + (events.length ? EVENT_ROW * 2 : 6) + legendLines.length * 18;
   const marginBottom = 30;
   const height = opts.height ?? (narrow ? 300 : 360);
@@ -95,8 +116,8 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
       x: null,
       y: null,
       fontSize: 13,
-      fontWeight: 600,
-      fill: colour(k),
+      fontWeight: k == null ? undefined : 600,
+      fill: k == null ? "currentColor" : colour(k),
       candidates: [{ dx: -marginLeft + 4, dy: -marginTop + 12 + i * 18, anchor: "start" }],
     }),
   );
@@ -144,10 +165,13 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
       x: b - 0.5,
       y: null,
       fontSize: LABEL_FONT,
-      candidates: [0, 1, 2, 3, 4, 5].flatMap((row) => [
-        { dx: 4, dy: 10 + row * 16, anchor: "start" as const },
-        { dx: -4, dy: 10 + row * 16, anchor: "end" as const },
-      ]),
+      // Beside the dashed rule, from the top down to the bottom of the frame: the first row free of the lines.
+      candidates: Array.from({ length: Math.max(1, Math.floor((innerHeight - 20) / 16)) }, (_, row) => row).flatMap(
+        (row) => [
+          { dx: 4, dy: 10 + row * 16, anchor: "start" as const },
+          { dx: -4, dy: 10 + row * 16, anchor: "end" as const },
+        ],
+      ),
     });
   for (const p of approx)
     labels.push({
@@ -158,16 +182,18 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
       fontSize: LABEL_FONT,
       candidates: around(5),
     });
-  // Partial periods and windows are labelled with their own dates: the year axis alone would misstate them.
-  for (const p of [...partial, ...full.filter((q) => isWindow(q.row))])
-    labels.push({
-      kind: "partial",
-      text: periodOf(p.row, lang),
-      x: p.x,
-      y: p.y!,
-      fontSize: LABEL_FONT,
-      candidates: around(5),
-    });
+  // Wider charts label each period beside its point; where it fits nowhere in one line, it breaks after the dash.
+  if (!inKey)
+    for (const { p, text } of periodLabels.values())
+      labels.push({
+        kind: "partial",
+        text,
+        x: p.x,
+        y: p.y!,
+        fontSize: LABEL_FONT,
+        candidates: around(5),
+        alt: /[~–]/.test(text) ? [text.replace(/([~–])\s*/, "$1\n")] : undefined,
+      });
 
   const marks: Plot.Markish[] = [
     ruleY([spec.mode === "index" ? 100 : 0], { stroke: "currentColor", strokeOpacity: 0.3 }),

@@ -8,6 +8,8 @@ import type { TipDatum } from "../tips";
 export interface RenderOptions {
   width: number;
   height?: number;
+  /** Put partial-period labels in the key above the chart rather than beside their points (line charts). */
+  periodsInKey?: boolean;
 }
 
 /** Below this width a chart is laid out for a phone: fewer ticks, labels above bars, a legend instead of end labels. */

@@ -173,6 +173,9 @@ http { access_log off; client_body_temp_path ${dir}; proxy_temp_path ${dir}; fas
   it("sends the rule source's headers for every built path", async () => {
     for (const p of servedPaths(DIST) as string[]) {
       const r = await fetch(`http://127.0.0.1:${port}${p}`, { headers: { "accept-encoding": "identity" } });
+      // Read the body so the connection returns to the pool: unread bodies pile up open connections past the
+      // test server's worker_connections, and nginx then drops new ones.
+      await r.arrayBuffer();
       expect(r.status, p).toBe(200);
       const got: Record<string, string[]> = {};
       r.headers.forEach((v, k) => (got[k] = [v]));

@@ -121,15 +121,40 @@ describe("the build-time collision check", () => {
   });
 
   it("fails on a fixture whose labels cannot avoid each other", () => {
-    // Twelve windows with the same dates and nearly the same value in a small chart: no room for twelve labels.
-    const rows = [
-      row("2023", "2023-01-01", "2023-12-31", 100, false),
-      ...Array.from({ length: 12 }, (_, i) => row(`w${i}`, "2024-01-01", "2024-07-31", 50 + i, true)),
-    ];
+    // Twenty-five approximate yearly figures ("≈ 1,000") in a small chart: no room for twenty-five labels. (Partial
+    // periods that find no room move to the key above the chart instead, so they cannot make this fixture.)
+    const rows = Array.from({ length: 25 }, (_, i) => ({
+      ...row(String(2000 + i), `${2000 + i}-01-01`, `${2000 + i}-12-31`, 1000 + (i % 2) * 10, false),
+      qualifier: "≈",
+    }));
     const r = drawChart(spec, rows, ctx, { width: 320, height: 160, label: "x" }, doc());
     expect(r.collisions.length).toBeGreaterThan(0);
     expect(() => assertNoCollisions("fixture", r)).toThrow(LabelCollisionError);
     expect(() => assertNoCollisions("fixture", r)).toThrow(/Chart "fixture": \d+ annotation label\(s\) overlap/);
+  });
+});
+
+describe("period labels without room", () => {
+  it("move to the key above the chart, each once, rather than overlap", () => {
+    // Twelve windows with the same dates and nearly the same value in a small chart: one period, one key row.
+    const rows = [
+      row("2023", "2023-01-01", "2023-12-31", 100, false),
+      ...Array.from({ length: 12 }, (_, i) => row(`w${i}`, "2024-01-01", "2024-07-31", 50 + i, true)),
+    ];
+    const r = assertNoCollisions("fixture", drawChart(spec, rows, ctx, { width: 320, height: 160, label: "x" }, doc()));
+    const texts = [...r.el.querySelectorAll("text[data-kind]")].map((t) => t.textContent);
+    expect(texts.filter((t) => t?.includes("Jan–Jul 2024"))).toEqual(["○ Jan–Jul 2024"]);
+  });
+
+  it("at a width with room, sit beside their points (breaking after the dash when one line does not fit)", () => {
+    const rows = [
+      row("2022", "2022-01-01", "2022-12-31", 100, false),
+      row("2023", "2023-01-01", "2023-12-31", 200, false),
+      row("2024-01/2024-07", "2024-01-01", "2024-07-31", 90, true),
+    ];
+    const r = assertNoCollisions("fixture", drawChart(spec, rows, ctx, { width: 640, label: "x" }, doc()));
+    const t = r.el.querySelector('text[data-kind="partial"]');
+    expect(t?.textContent?.replace(/\s+/g, "")).toBe("Jan–Jul2024");
   });
 });
 
