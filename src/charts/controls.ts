@@ -54,7 +54,7 @@ export function writeControls(fig: Element, p: Payload, spec: ChartSpec): void {
     const available = p.bounds.available ?? {};
     const have = dimensionsOf(available, spec.series);
     for (const o of Array.from(dims.options)) {
-      o.dataset.label ??= o.textContent ?? o.value;
+      o.dataset.label ??= (o.textContent ?? o.value).replace(/\s+/g, " ").trim();
       const lacks = have.length > 0 && !have.includes(o.value);
       const alt = lacks ? alternativeFor(available, spec.series, o.value) : null;
       o.disabled = lacks && !alt;
@@ -80,13 +80,24 @@ export function dimensionsOf(available: Available, series: readonly string[]): s
 }
 
 /**
- * The series to switch to for a breakdown the current one lacks: one that has it, preferring the same body
- * (series ids share their body's prefix, e.g. dsc_…); null when no series has it.
+ * The series to switch to for a breakdown the current one lacks: one that has it, the closest kin first (series
+ * ids name their body, then what they count: from dsc_victims_by_sex, age goes to dsc_victims_by_age rather than
+ * to the deepfake taskforce's two windows); null when no series has it.
  */
 export function alternativeFor(available: Available, series: readonly string[], dimension: string): string | null {
-  const prefix = (s: string) => s.split("_")[0];
+  const kin = (s: string) => Math.max(0, ...series.map((c) => sharedParts(c, s)));
   const withDim = Object.keys(available).filter((s) => !series.includes(s) && available[s]?.[dimension]?.length);
-  return withDim.find((s) => series.some((c) => prefix(c) === prefix(s))) ?? withDim[0] ?? null;
+  // Array.prototype.sort is stable: among equal kin, the catalog's order stands.
+  return [...withDim].sort((a, b) => kin(b) - kin(a))[0] ?? null;
+}
+
+/** How many leading "_"-separated parts two series ids share. */
+function sharedParts(a: string, b: string): number {
+  const x = a.split("_");
+  const y = b.split("_");
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
 }
 
 /**
