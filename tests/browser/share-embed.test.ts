@@ -75,7 +75,9 @@ describe("copy link", () => {
     await ko.page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("data-redraw-ms"), FIG);
     expect((await spec(ko.page)).from).toBe(2020);
     const koTable = await shownTable(ko.page);
-    expect(koTable.rows.map((r) => r[0])).toEqual(before.rows.map((r) => r[0]));
+    // Periods read in each language ("Jan–Sep 2021" / "2021년 1~9월"): the same rows have the same years and values.
+    const yearsAndValue = (rows: string[][]) => rows.map((r) => [r[0]!.match(/\d{4}/g), r[1]]);
+    expect(yearsAndValue(koTable.rows)).toEqual(yearsAndValue(before.rows));
     expect(koTable.rows.length).toBe(before.rows.length);
     for (const x of [t, again, ko]) {
       expect(x.foreign).toEqual([]);
@@ -99,8 +101,11 @@ describe("downloads", () => {
       .trimEnd()
       .split("\r\n")
       .map((l) => l.split(","));
-    expect(lines[0]).toEqual(shown.head);
+    // The columns shown, then the period in ISO 8601 for software (the table shows it as people write it).
+    expect(lines[0]).toEqual([...shown.head, "Period (ISO 8601)"]);
     expect(lines.length - 1).toBe(shown.rows.length);
+    for (const l of lines.slice(1))
+      expect(l[l.length - 1]).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}-\d{2}(-\d{2})?)?$/);
     const norm = (s: string) => s.replace(/^"|"$/g, "").replace(/[,\s%]/g, "");
     shown.rows.forEach((r, i) =>
       r.forEach((cell, j) => {

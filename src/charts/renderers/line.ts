@@ -80,17 +80,29 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
   const marginLeft = Math.max(40, ...yDomain.map((d) => textWidth(yFmt(d), 13) + 14));
   // Partial periods and windows are labelled with their own dates: the year axis alone would misstate them.
   // Lines sharing a period at the same place share one label, at the highest of their points.
-  const periodLabels = new Map<string, { p: Point; text: string }>();
+  const periodLabels = new Map<string, { p: Point; text: string; n: number }>();
   for (const p of [...partial, ...full.filter((q) => isWindow(q.row))]) {
     const text = periodOf(p.row, lang);
     const key = `${p.x}|${text}`;
     const seen = periodLabels.get(key);
-    if (!seen || p.y! > seen.p.y!) periodLabels.set(key, { p, text });
+    if (!seen || p.y! > seen.p.y!) periodLabels.set(key, { p, text, n: (seen?.n ?? 0) + 1 });
+    else seen.n++;
   }
   // A phone-width chart (or one whose period labels found no free place beside their points, see render.ts) has
-  // its periods in the key above the chart instead, each naming its year, beside the hollow mark they explain.
+  // its periods in the key above the chart instead, in the order of their points, each naming its year and, for
+  // a single line, its value: three windows ending in one year stay told apart ("1 Jan–27 Aug 2024: 297").
   const inKey = narrow || opts.periodsInKey === true;
-  const periodKey = inKey ? [...new Set([...periodLabels.values()].map((l) => l.text))] : [];
+  const periodKey = inKey
+    ? [
+        ...new Set(
+          [...periodLabels.values()]
+            .sort((a, b) => a.p.x - b.p.x)
+            .map((l) =>
+              l.n === 1 ? `${l.text}: ${l.p.qualifier ? `${l.p.qualifier}\u2009` : ""}${yFmt(l.p.y!)}` : l.text,
+            ),
+        ),
+      ]
+    : [];
   // Legend lines (narrow): each line's name wrapped to the width, first line marked with its colour; then periods.
   const legendLines: { k: string | null; text: string }[] = [
     ...(legend
