@@ -49,6 +49,7 @@ export const en = {
   "chart.break": "series break",
   "chart.secondary": "secondary source",
   "chart.quotedTitle": "“{title}”",
+  "list.separator": "; ",
   "chart.sourceDetails": "quote and grade",
   "chart.derived": "derived",
   "chart.approx": "approximate",

@@ -36,12 +36,34 @@ export function formatKoreanMan(n: number): string {
   return sign + parts.join(" ");
 }
 
-/** A count with its unit for prose: ko "1만 305명", en "10,305 victims". */
-export function formatCount(n: number, lang: Lang, unit: { ko: string; en: string }, qualifier = ""): string {
-  const q = qualifier ? `${qualifier}\u2009` : "";
-  if (lang === "ko") return `${q}${formatKoreanMan(n)}${unit.ko}`;
-  return `${q}${formatNumber(n, "en")}${unit.en ? ` ${unit.en}` : ""}`;
+/**
+ * How each language writes a count in prose: its number style (Korean groups by 만/억) and whether the unit is a
+ * counter joined to the number ("1만 305명") or a word after it ("10,305 victims").
+ */
+const PROSE: Record<Lang, { number: (n: number) => string; counter: boolean }> = {
+  ko: { number: formatKoreanMan, counter: true },
+  en: { number: (n) => formatNumber(n, "en"), counter: false },
+};
+
+/**
+ * A headline figure: the number as prose writes it, with the unit on it where the language joins them; `unit` is
+ * what is left to write after the figure (empty when it is already on the number).
+ */
+export function formatFigure(n: number, lang: Lang, unit: string, qualifier = ""): { figure: string; unit: string } {
+  const p = PROSE[lang];
+  return p.counter
+    ? { figure: `${qualifier}${p.number(n)}${unit}`, unit: "" }
+    : { figure: `${qualifier}${p.number(n)}`, unit };
 }
+
+/** A count with its unit for prose: ko "1만 305명", en "10,305 victims". */
+export function formatCount(n: number, lang: Lang, unit: Record<Lang, string>, qualifier = ""): string {
+  const f = formatFigure(n, lang, unit[lang], qualifier ? `${qualifier}\u2009` : "");
+  return f.unit ? `${f.figure} ${f.unit}` : f.figure;
+}
+
+/** Characters of running text that fit a line at the chart's text size (Hangul glyphs are wider than Latin). */
+export const CHARS_PER_LINE: Record<Lang, number> = { ko: 70, en: 100 };
 
 export function formatPercent(p: number | null | undefined, lang: Lang, digits = 1): string {
   if (p == null || !Number.isFinite(p)) return "";

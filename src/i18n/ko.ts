@@ -49,6 +49,7 @@ export const ko: Record<keyof typeof en, string> = {
   "chart.break": "통계 단절",
   "chart.secondary": "2차 출처",
   "chart.quotedTitle": "「{title}」",
+  "list.separator": ", ",
   "chart.sourceDetails": "인용문·등급",
   "chart.derived": "산출값",
   "chart.approx": "근삿값",

@@ -7,7 +7,7 @@ import type { Row } from "../../db/tables";
 import type { ChartContext } from "../context";
 import { categoryLabel, seriesTitle } from "../context";
 import { t, type StringKey } from "../../i18n";
-import { formatChange, formatNumber, formatPercent, formatPeriod, formatSignedNumber } from "../../i18n/format";
+import { LOCALE, formatChange, formatNumber, formatPercent, formatPeriod, formatSignedNumber } from "../../i18n/format";
 
 export type Reason =
   | "missing_a"
@@ -230,7 +230,7 @@ function numKey(r: IndicatorRow, key: SortKey): number | null {
 
 /** Sort rows; rows without the sorted value always go last, ties by indicator name. */
 export function sortRows(rows: IndicatorRow[], sort: Sort, lang: ChartContext["lang"]): IndicatorRow[] {
-  const coll = new Intl.Collator(lang === "ko" ? "ko-KR" : "en-GB");
+  const coll = new Intl.Collator(LOCALE[lang]);
   const dir = sort.dir === "asc" ? 1 : -1;
   const numeric = sort.key === "a" || sort.key === "b" || sort.key === "change" || sort.key === "pct";
   return [...rows].sort((x, y) => {
@@ -286,7 +286,7 @@ export function whatChanged(view: IndicatorView, ctx: ChartContext): string {
   }
   const broken = [...new Set(view.rows.filter((r) => r.reason === "break").map((r) => seriesTitle(ctx, r.seriesId)))];
   if (broken.length)
-    parts.push(t(lang, "ind.sentence.breaks", { a, b, titles: broken.join(lang === "ko" ? ", " : "; ") }));
+    parts.push(t(lang, "ind.sentence.breaks", { a, b, titles: broken.join(t(lang, "list.separator")) }));
   return parts.join(" ");
 }
 
