@@ -57,7 +57,10 @@ export function shareSpellings(share: number): string[] {
 export function containsFigure(text: string, spellings: string[]): boolean {
   return spellings.some((sp) => {
     const esc = sp.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return new RegExp(`(^|[^0-9.,])${esc}(?![0-9]|[.,][0-9])`).test(text);
+    // A spelling that ends in a digit must not run on into a longer number ("1,8070"); one that ends in a sign
+    // (%, percent) is already closed, so "4년 6.2%,15년" (no space after the comma, as printed) holds 6.2%.
+    const end = /[0-9]$/.test(sp) ? "(?![0-9]|[.,][0-9])" : "";
+    return new RegExp(`(^|[^0-9.,])${esc}${end}`).test(text);
   });
 }
 
@@ -116,8 +119,6 @@ export const KNOWN_EXCEPTIONS: Record<string, string> = {
     "Honam Future 2025: clearance 86% (2023) in the record's table; the excerpt gives only the 2024 counts",
   "knpa_illegal_filming_clearance_rate|2024|all":
     "Honam Future 2025: clearance 84% in the record's table; the excerpt gives 6,020 cleared of 7,202",
-  "court_illegal_filming_prison_share|2014|all":
-    "Songpa Times prints the year as '4년' (6.2%), so the excerpt does not name 2014 as the rule needs",
 };
 
 const key = (r: Row) => `${r.series_id}|${r.period}|${r.category}`;
@@ -160,6 +161,10 @@ describe("spellings", () => {
     expect(containsFigure("(27.8%)", shareSpellings(27.8))).toBe(true);
     expect(containsFigure("(127.8%)", shareSpellings(27.8))).toBe(false);
     expect(containsFigure("Japan (10%)", shareSpellings(10))).toBe(true);
+    expect(containsFigure("4년 6.2%,15년 8.1%", shareSpellings(6.2))).toBe(true);
+    expect(containsFigure("16.2%,15년", shareSpellings(6.2))).toBe(false);
+    expect(containsFigure("2,905명,3,961명", countSpellings(2905))).toBe(true);
+    expect(containsFigure("2,905,3", countSpellings(2905))).toBe(false);
   });
 });
 
