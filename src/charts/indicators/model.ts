@@ -248,6 +248,16 @@ export function sortRows(rows: IndicatorRow[], sort: Sort, lang: ChartContext["l
   });
 }
 
+/**
+ * A panel's unknown-share warning for the years shown: the warning first, then each category's share of known
+ * (empty when the breakdown's unknown share holds steady). Drawn at build time and redrawn by the page script.
+ */
+export function panelWarning(view: IndicatorView, seriesId: string): string[] {
+  const warned = view.rows.filter((r) => r.seriesId === seriesId && r.warning);
+  if (!warned.length) return [];
+  return [warned[0]!.warning, ...warned.filter((r) => r.known).map((r) => `${r.label}: ${r.known}`)];
+}
+
 /** Rows an honest ranking may use: a computed % change, no break, no partial period, no unknown shift. */
 export function comparable(rows: IndicatorRow[]): IndicatorRow[] {
   return rows.filter((r) => r.reason == null && r.rawPct != null);

@@ -13,6 +13,7 @@ import {
   csvCells,
   indicatorView,
   notes,
+  panelWarning,
   shortName,
   sortRows,
   topChanges,
@@ -109,6 +110,14 @@ describe("indicator model", async () => {
     expect(view.rows.find((r) => r.id === "synthetic_a:total:all")!.reasonText).toBe(
       "Not comparable: definition changed",
     );
+  });
+
+  it("gives a panel its breakdown's warning first, then each category's share of known; none when steady", () => {
+    const lines = panelWarning(view, "synthetic_c");
+    expect(lines[0]).toContain("“Unknown” was 50% of this breakdown in 2020 and 10% in 2023");
+    expect(lines).toContain("Synthetic series C — 20s: Share of known: 60% → 50% (\u221210 pp)");
+    expect(lines.some((l) => l.startsWith("Synthetic series C — Unknown"))).toBe(false);
+    expect(panelWarning(view, "synthetic_d")).toEqual([]);
   });
 
   it("sorts by size of % change by default, rows without one last; any column both ways", () => {
