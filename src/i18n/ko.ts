@@ -224,7 +224,7 @@ export const ko: Record<keyof typeof en, string> = {
   "ind.reason.zero": "0에서의 증감률은 계산하지 않음",
   "ind.reason.unknown_shift": "같은 기준 아님: ‘미상’ 변동",
   "ind.unknown": "‘미상’ 비율이 {a}년 {ua}, {b}년 {ub}: 구분별 수를 그대로 비교할 수 없습니다.",
-  "ind.unknown.na": "발표 안 됨",
+  "ind.unknown.gap": "{years}년 ‘미상’ 규모가 발표되지 않아 구분별 수를 그대로 비교할 수 없을 수 있습니다.",
   "ind.known": "미상 제외 비율: {ka} → {kb}",
   "ind.known.na": "발표된 수치로는 미상 제외 비율을 계산할 수 없습니다.",
   "ind.pp": "%p",

@@ -157,13 +157,10 @@ export function indicatorView(
     if (r.unknown_warn === true) {
       const ua = num(r.unknown_a);
       const ub = num(r.unknown_b);
-      const na = t(lang, "ind.unknown.na");
-      warning = t(lang, "ind.unknown", {
-        a,
-        b,
-        ua: ua == null ? na : formatPercent(ua, lang),
-        ub: ub == null ? na : formatPercent(ub, lang),
-      });
+      const unpublished = [ua == null ? a : null, ub == null ? b : null].filter((y) => y != null);
+      warning = unpublished.length
+        ? t(lang, "ind.unknown.gap", { years: unpublished.join(t(lang, "list.separator")) })
+        : t(lang, "ind.unknown", { a, b, ua: formatPercent(ua, lang), ub: formatPercent(ub, lang) });
       if (cat !== "unknown") {
         const ka = num(r.known_a);
         const kb = num(r.known_b);
