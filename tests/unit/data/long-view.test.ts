@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildData } from "../../../scripts/build-data.ts";
-import { nodeDb } from "../../../src/db/node";
-import type { Db, Row } from "../../../src/db/tables";
+import { describe, expect, it } from "vitest";
+import { useBuiltData } from "../built-data";
+import type { Row } from "../../../src/db/tables";
 import { querySeries } from "../../../src/db/queries/series";
 import { queryCompare } from "../../../src/db/queries/compare";
 import { queryJustice } from "../../../src/db/queries/justice";
@@ -15,15 +11,7 @@ import type { ChartSpec } from "../../../src/charts/spec";
 // The long view (illegal filming since 2000, arrests, clearance, courts, the regulator) read from the built
 // tables with the site's own DuckDB setup: the figures the research record gives, and the honesty rules around
 // vintages, bases and breaks.
-let out = "";
-let db: Db;
-beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), "dsc-long-"));
-  const r = await buildData({ outDir: out });
-  expect(r.errors).toEqual([]);
-  db = nodeDb(out);
-}, 60_000);
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+const db = useBuiltData("long");
 
 const spec = (over: Partial<ChartSpec>): ChartSpec => ({
   id: "t",

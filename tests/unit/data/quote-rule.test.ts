@@ -8,16 +8,11 @@
  *  - marked derived (grade C) with its formula, the arithmetic written out with the result.
  * Alternatives (data/alternatives.csv) follow the same rule.
  */
-import { readFileSync } from "node:fs";
-import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { readDataCsv } from "./helpers.ts";
 
 type Row = Record<string, string>;
-const read = (f: string): Row[] =>
-  Papa.parse<Row>(readFileSync(new URL(`../../../data/${f}`, import.meta.url), "utf8"), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
+const read = readDataCsv;
 
 /** Every spelling of a whole number that Korean and English publishers use. */
 export function countSpellings(n: number): string[] {
