@@ -12,7 +12,7 @@ export function localized(row: Cells, field: string, lang: Lang): string {
   return text(row[`${field}_${lang}`]) || text(row[`${field}_en`]);
 }
 
-/** `field` in every language (what the browser needs to redraw in the page's language). */
+/** `field` in every language, each as `localized` reads it (what the browser needs to redraw in its language). */
 export function inEveryLang(row: Cells, field: string): Record<Lang, string> {
-  return Object.fromEntries(LANGS.map((l) => [l, text(row[`${field}_${l}`])])) as Record<Lang, string>;
+  return Object.fromEntries(LANGS.map((l) => [l, localized(row, field, l)])) as Record<Lang, string>;
 }
