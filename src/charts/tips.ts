@@ -8,6 +8,7 @@ import type { ChartContext } from "./context";
 import { keyLabel, seriesTitle, unitOf } from "./context";
 import { t } from "../i18n";
 import { formatChange, formatNumber, readablePeriod, type Lang } from "../i18n/format";
+import { LANGUAGES } from "../i18n/languages";
 import type { Row } from "../db/tables";
 
 /** One tooltip target in data coordinates (the renderer's x and y channels) with its lines of text. */
@@ -37,7 +38,8 @@ export function valueText(ctx: ChartContext, spec: ChartSpec, seriesId: string, 
   else if (spec.mode === "index") s = t(lang, "tip.index", { v: n });
   else {
     const u = unitOf(ctx, seriesId)[lang];
-    s = u === "%" ? `${n}%` : lang === "ko" ? `${n}${u}` : `${n}${u ? ` ${u}` : ""}`;
+    // A counter joins the number ("1,202건"); a word follows it ("1,202 cases"): the language's own rule.
+    s = u === "%" ? `${n}%` : LANGUAGES[lang].counter ? `${n}${u}` : `${n}${u ? ` ${u}` : ""}`;
   }
   if (qualifier === ">") return t(lang, "tip.more", { v: s });
   if (qualifier === "≈" || qualifier === "~") return t(lang, "tip.about", { v: s });

@@ -1,7 +1,10 @@
 /** Locale-aware number and date formatting: the only place numbers become text. */
-export type Lang = "ko" | "en";
-export const LANGS: readonly Lang[] = ["ko", "en"] as const;
-export const LOCALE: Record<Lang, string> = { ko: "ko-KR", en: "en-GB" };
+import { LANGUAGES } from "./languages";
+import { DICTIONARIES } from "./dictionaries";
+
+export type Lang = keyof typeof LANGUAGES;
+export const LANGS = Object.keys(LANGUAGES) as readonly Lang[];
+export const LOCALE = Object.fromEntries(LANGS.map((l) => [l, LANGUAGES[l].locale])) as Record<Lang, string>;
 
 const nf = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
@@ -36,12 +39,30 @@ export function formatKoreanMan(n: number): string {
   return sign + parts.join(" ");
 }
 
-/** A count with its unit for prose: ko "1만 305명", en "10,305 victims". */
-export function formatCount(n: number, lang: Lang, unit: { ko: string; en: string }, qualifier = ""): string {
-  const q = qualifier ? `${qualifier}\u2009` : "";
-  if (lang === "ko") return `${q}${formatKoreanMan(n)}${unit.ko}`;
-  return `${q}${formatNumber(n, "en")}${unit.en ? ` ${unit.en}` : ""}`;
+/**
+ * A headline figure: the number as prose writes it, with the unit on it where the language joins them; `unit` is
+ * what is left to write after the figure (empty when it is already on the number).
+ */
+export function formatFigure(n: number, lang: Lang, unit: string, qualifier = ""): { figure: string; unit: string } {
+  const l = LANGUAGES[lang];
+  const num = l.myriads ? formatKoreanMan(n) : formatNumber(n, lang);
+  return l.counter ? { figure: `${qualifier}${num}${unit}`, unit: "" } : { figure: `${qualifier}${num}`, unit };
 }
+
+/** A count with its unit for prose: ko "1만 305명", en "10,305 victims". */
+export function formatCount(n: number, lang: Lang, unit: Record<Lang, string>, qualifier = ""): string {
+  const f = formatFigure(n, lang, unit[lang], qualifier ? `${qualifier}\u2009` : "");
+  return f.unit ? `${f.figure} ${f.unit}` : f.figure;
+}
+
+/** Characters of running text that fit a line at the chart's text size (Hangul glyphs are wider than Latin). */
+export const CHARS_PER_LINE = Object.fromEntries(LANGS.map((l) => [l, LANGUAGES[l].charsPerLine])) as Record<
+  Lang,
+  number
+>;
+
+/** A year on its own as the language writes it: "2024" / "2024년". */
+export const formatYear = (y: string | number, lang: Lang): string => `${y}${LANGUAGES[lang].yearSuffix}`;
 
 export function formatPercent(p: number | null | undefined, lang: Lang, digits = 1): string {
   if (p == null || !Number.isFinite(p)) return "";
@@ -67,7 +88,7 @@ export function formatSignedNumber(n: number | null | undefined, lang: Lang): st
 export function formatDate(iso: string, lang: Lang): string {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso);
   if (!m) return iso;
-  if (!m[2]) return lang === "ko" ? `${m[1]}년` : m[1]!;
+  if (!m[2]) return formatYear(m[1]!, lang);
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3] ?? 1)));
   const opts: Intl.DateTimeFormatOptions = m[3]
     ? { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }
@@ -77,7 +98,7 @@ export function formatDate(iso: string, lang: Lang): string {
 
 /** A period label for people: "2024", "FY2022/23", "26 Aug 2024 – 25 Aug 2025", "2024년", … */
 export function formatPeriod(period: string, start: string, end: string, type: string, lang: Lang): string {
-  if (type === "calendar_year" && /^\d{4}$/.test(period)) return lang === "ko" ? `${period}년` : period;
+  if (type === "calendar_year" && /^\d{4}$/.test(period)) return formatYear(period, lang);
   if (type === "financial_year") return period;
   if (/^\d{4}-\d{2}-\d{2}$/.test(start) && /^\d{4}-\d{2}-\d{2}$/.test(end)) {
     return `${formatDate(start, lang)} – ${formatDate(end, lang)}`;
@@ -85,16 +106,25 @@ export function formatPeriod(period: string, start: string, end: string, type: s
   return period;
 }
 
-const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 function lastDayOfMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Fill a range pattern from the language's dictionary ("{m1}–{m2} {y1}"; month names are dictionary entries too). */
+function rangeText(lang: Lang, key: string, v: Record<string, number>): string {
+  const dicts = DICTIONARIES as unknown as Record<string, Record<string, string>>;
+  const d = dicts[lang] ?? dicts.en!;
+  const month = (m: number) => d[`month.${m}`] ?? String(m);
+  return (d[key] ?? "").replace(/\{(\w+)\}/g, (x, k: string) =>
+    k in v ? (k.startsWith("m") ? month(v[k]!) : String(v[k])) : x,
+  );
 }
 
 /**
  * A date range as people write it, as short as it stays exact: "Jan–Sep 2021" / "2021년 1~9월" for whole months,
  * "1 Jan–27 Aug 2024" / "2024년 1월 1일~8월 27일" for days, "Aug 2023–Jul 2024" / "2023년 8월~2024년 7월" across
- * years. Input: ISO dates (YYYY-MM-DD). Anything else is returned as given.
+ * years. The patterns and month names are each language's dictionary entries (range.*, month.*), so a new language
+ * writes them its own way with no code change. Input: ISO dates (YYYY-MM-DD). Anything else is returned as given.
  */
 export function formatRange(start: string, end: string, lang: Lang): string {
   const a = /^(\d{4})-(\d{2})-(\d{2})$/.exec(start);
@@ -102,28 +132,19 @@ export function formatRange(start: string, end: string, lang: Lang): string {
   if (!a || !b) return start && end ? `${start}–${end}` : start || end;
   const [y1, m1, d1] = [Number(a[1]), Number(a[2]), Number(a[3])];
   const [y2, m2, d2] = [Number(b[1]), Number(b[2]), Number(b[3])];
+  const v = { y1, m1, d1, y2, m2, d2 };
   const wholeMonths = d1 === 1 && d2 === lastDayOfMonth(y2, m2);
-  if (wholeMonths && y1 === y2 && m1 === 1 && m2 === 12) return lang === "ko" ? `${y1}년` : String(y1);
-  const mo = (m: number) => MONTHS_EN[m - 1]!;
-  if (lang === "ko") {
-    if (wholeMonths) {
-      if (y1 === y2) return m1 === m2 ? `${y1}년 ${m1}월` : `${y1}년 ${m1}~${m2}월`;
-      return `${y1}년 ${m1}월~${y2}년 ${m2}월`;
-    }
-    if (y1 === y2) return `${y1}년 ${m1}월 ${d1}일~${m2}월 ${d2}일`;
-    return `${y1}년 ${m1}월 ${d1}일~${y2}년 ${m2}월 ${d2}일`;
-  }
+  if (wholeMonths && y1 === y2 && m1 === 1 && m2 === 12) return formatYear(String(y1), lang);
   if (wholeMonths) {
-    if (y1 === y2) return m1 === m2 ? `${mo(m1)} ${y1}` : `${mo(m1)}–${mo(m2)} ${y1}`;
-    return `${mo(m1)} ${y1}–${mo(m2)} ${y2}`;
+    if (y1 === y2) return rangeText(lang, m1 === m2 ? "range.month" : "range.months", v);
+    return rangeText(lang, "range.monthsAcross", v);
   }
-  if (y1 === y2) return `${d1} ${mo(m1)}–${d2} ${mo(m2)} ${y1}`;
-  return `${d1} ${mo(m1)} ${y1}–${d2} ${mo(m2)} ${y2}`;
+  return rangeText(lang, y1 === y2 ? "range.days" : "range.daysAcross", v);
 }
 
 /** A row's period for readers: calendar and financial years as they are, windows and partial years as ranges. */
 export function readablePeriod(period: string, start: string, end: string, type: string, lang: Lang): string {
-  if (type === "calendar_year" && /^\d{4}$/.test(period)) return lang === "ko" ? `${period}년` : period;
+  if (type === "calendar_year" && /^\d{4}$/.test(period)) return formatYear(period, lang);
   if (type === "financial_year") return period;
   if (/^\d{4}-\d{2}-\d{2}$/.test(start) && /^\d{4}-\d{2}-\d{2}$/.test(end)) return formatRange(start, end, lang);
   return period;

@@ -63,16 +63,30 @@ export async function loadMeta(db: Db): Promise<{
   return { categories, series, sources, events };
 }
 
-/** Series with at least two yearly figures (calendar or financial years, or twelve-month windows): what Trends offers. */
-export const TRENDABLE_SERIES_SQL = `SELECT series_id FROM observations
-  WHERE value IS NOT NULL
-  GROUP BY series_id
-  -- Yearly figures: calendar or financial years, or complete twelve-month windows (the deepfake taskforce's).
-  HAVING count(DISTINCT period) FILTER (WHERE period_type IN ('calendar_year', 'financial_year')
-      OR (period_type = 'window' AND NOT partial AND date_diff('day', period_start, period_end) BETWEEN 358 AND 370)) >= 2
+/**
+ * Series published only as shares (a rate or a percentage, no counts): they are drawn in share mode whatever a
+ * URL or control asks, since there is no count to draw.
+ * out: series_id
+ */
+export const SHARE_ONLY_SQL = `SELECT series_id FROM observations
+  GROUP BY series_id HAVING bool_and(value IS NULL) AND bool_or(share IS NOT NULL) ORDER BY series_id`;
+
+/**
+ * Series with at least two yearly figures (calendar or financial years, or complete twelve-month windows such as
+ * the deepfake taskforce's): what the Trends page offers. The figure is the count, or the published share for a
+ * series that has only shares (a clearance rate, a share of offences).
+ */
+export const TRENDABLE_SERIES_SQL = `WITH shares AS (${SHARE_ONLY_SQL})
+  SELECT o.series_id FROM observations o LEFT JOIN shares s ON s.series_id = o.series_id
+  WHERE o.value IS NOT NULL OR (s.series_id IS NOT NULL AND o.share IS NOT NULL)
+  GROUP BY o.series_id
+  HAVING count(DISTINCT o.period) FILTER (WHERE o.period_type IN ('calendar_year', 'financial_year')
+      OR (o.period_type = 'window' AND NOT o.partial
+        AND date_diff('day', o.period_start, o.period_end) BETWEEN 358 AND 370)) >= 2
     -- …and never a series whose complete windows differ in length: a line would join unlike periods.
-    AND bool_and(period_type <> 'window' OR partial OR date_diff('day', period_start, period_end) BETWEEN 358 AND 370)
-  ORDER BY series_id`;
+    AND bool_and(o.period_type <> 'window' OR o.partial
+      OR date_diff('day', o.period_start, o.period_end) BETWEEN 358 AND 370)
+  ORDER BY o.series_id`;
 
 /**
  * Series breaks for the sources page: every observation marked as following a definition change, described by
@@ -119,6 +133,12 @@ export async function loadSourcesPage(
 /** Series ids with yearly figures (Trends' choices). */
 export async function trendableSeries(db: Db): Promise<string[]> {
   return (await db.query(TRENDABLE_SERIES_SQL)).map((r) => String(r.series_id));
+}
+
+/** Of `series`, those published only as shares. */
+export async function shareOnlySeries(db: Db, series: readonly string[]): Promise<string[]> {
+  const all = (await db.query(SHARE_ONLY_SQL)).map((r) => String(r.series_id));
+  return all.filter((s) => series.includes(s));
 }
 
 /** Earliest, latest and latest full year of the given series (null when they have no figures). */
