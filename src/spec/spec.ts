@@ -43,7 +43,7 @@ export interface ChartSpec {
 export const URL_FIELDS = ["series", "dimension", "categories", "mode", "from", "to", "a", "b"] as const;
 export type UrlField = (typeof URL_FIELDS)[number];
 
-export const CODE_RE = /^[a-z0-9_]{1,40}$/;
+export const CODE_RE = /^[A-Za-z0-9_]{1,64}$/;
 
 /** series → dimension → category codes present in the data (to offer, and accept, only real choices). */
 export type Available = Record<string, Record<string, string[]>>;

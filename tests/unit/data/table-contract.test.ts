@@ -10,6 +10,8 @@ import { TABLES } from "../../../src/db/tables";
 import { SCHEMA_DOCS } from "../../../src/db/queries/explore";
 import { TABLE_COLUMNS, type TableName } from "../../../scripts/lib/types.ts";
 import { OUTPUT_TABLES, columnType } from "../../../scripts/lib/build.ts";
+import { CODE_RE } from "../../../src/spec/spec";
+import { readDataCsv } from "./helpers.ts";
 
 interface Field {
   name: string;
@@ -67,4 +69,15 @@ describe("the published tables are declared alike everywhere", () => {
       }
     });
   }
+});
+
+describe("every code in the data can be named in a URL", () => {
+  // The URL codec and the controls accept only codes matching CODE_RE: a longer or odd id would be unreachable.
+  it("series ids, breakdowns and categories match the spec's code pattern", () => {
+    const bad: string[] = [];
+    for (const r of readDataCsv("series.csv")) if (!CODE_RE.test(r.series_id!)) bad.push(`series ${r.series_id}`);
+    for (const r of readDataCsv("categories.csv"))
+      for (const c of [r.dimension!, r.category!]) if (!CODE_RE.test(c)) bad.push(`category ${c}`);
+    expect(bad).toEqual([]);
+  });
 });
