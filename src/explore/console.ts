@@ -10,12 +10,14 @@ import { recordsToCsv } from "../lib/csv";
 import { chooseChart } from "./quickchart";
 import { looksReadOnly, shareSearch, MAX_SHARED_SQL, type SharedQuery } from "./share";
 import { initUpload } from "./upload";
+import { LANGS, formatNumber, type Lang } from "../i18n/format";
+import { fill } from "../i18n/template";
 
 const PAGE_SIZE = 50;
 export type Strings = Record<string, string>;
 
 export function fmt(s: Strings, key: string, vars: Record<string, string | number> = {}): string {
-  return (s[key] ?? key).replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(s[key] ?? key, vars);
 }
 
 function q<T extends Element>(root: ParentNode, sel: string): T {
@@ -26,7 +28,9 @@ function q<T extends Element>(root: ParentNode, sel: string): T {
 
 export async function start(root: HTMLElement, shared: SharedQuery): Promise<void> {
   const s = JSON.parse(document.querySelector("[data-explore-strings]")?.textContent ?? "{}") as Strings;
-  const lang = root.dataset.lang === "ko" ? "ko" : "en";
+  const lang: Lang = (LANGS as readonly string[]).includes(root.dataset.lang ?? "")
+    ? (root.dataset.lang as Lang)
+    : "en";
   const editor = q<HTMLTextAreaElement>(root, "textarea[data-sql]");
   const gutter = q<HTMLElement>(root, "[data-gutter]");
   const runBtn = q<HTMLButtonElement>(root, "[data-run]");
@@ -208,7 +212,7 @@ export async function start(root: HTMLElement, shared: SharedQuery): Promise<voi
       showPage();
       drawChart();
       dlBtn.disabled = r.columns.length === 0;
-      const n = r.rows.length.toLocaleString(lang === "ko" ? "ko-KR" : "en-US");
+      const n = formatNumber(r.rows.length, lang, 0);
       status.textContent = r.rows.length
         ? `${fmt(s, "explore.status.done", { rows: n, ms })}${r.truncated ? ` ${fmt(s, "explore.status.truncated", { rows: n })}` : ""}`
         : fmt(s, "explore.status.nostmt");
