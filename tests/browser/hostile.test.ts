@@ -85,7 +85,14 @@ describe("hostile URL parameters", () => {
       await page.goto(new URL(`${target}?series=${encodeURIComponent(PAYLOADS[1]!)}`, baseUrl()).href);
       const fig = page.locator("figure[data-chart]").first();
       // (The interactive layer may be swapping the chart in: poll.)
-      await expect.poll(() => fig.locator("[data-svg] svg").count()).toBe(1);
+      // One chart shown (of the layouts pre-rendered for different widths, CSS shows one).
+      await expect
+        .poll(() =>
+          fig
+            .locator("[data-svg] svg")
+            .evaluateAll((svgs) => svgs.filter((e) => e.getBoundingClientRect().width > 0).length),
+        )
+        .toBe(1);
       const id = await fig.getAttribute("data-chart");
       const select = fig.locator("select:not([disabled])").first();
       if (/\/trends\/$/.test(target) && (await fig.locator("select").count())) {
