@@ -143,13 +143,18 @@ describe("SQL console", () => {
     await t.context.close();
   });
 
-  it("opens a shared query URL: shows the SQL, runs it if it only reads; never runs a write", async () => {
+  it("opens a shared query URL: shows the SQL and where it came from, runs it only when the reader presses Run", async () => {
     const sql = "SELECT grade, CAST(count(*) AS INTEGER) AS figures\nFROM observations GROUP BY grade ORDER BY grade";
     const t = await open(browser, `/ko/explore/?${new URLSearchParams({ q: sql })}`);
     expect(await t.page.inputValue("textarea[data-sql]")).toBe(sql);
-    await t.page.waitForSelector("[data-results] tr", { timeout: 60_000 });
+    await ready(t.page);
+    await t.page.waitForTimeout(500);
+    expect(await t.page.locator("[data-results] tr").count()).toBe(0);
+    expect(await t.page.textContent("[data-query-origin]")).toContain("링크로 받은 쿼리");
+    expect(await until(t.page, ["explore:result", "explore:error"], () => t.page.click("[data-run]"))).toBe(
+      "explore:result",
+    );
     expect((await cells(t.page))[0]).toEqual(["grade", "figures"]);
-    expect(await t.page.textContent("[data-console-status]")).toContain("링크로 받은 쿼리");
     expect(await t.page.locator("[data-quick-chart] svg[role=img]").count()).toBe(1);
     // Copy link puts the editor's SQL in the URL and in the language switch.
     await t.page.fill("textarea[data-sql]", "SELECT 1 AS one");
@@ -199,7 +204,8 @@ describe("bring your own CSV", () => {
       expect(header.slice(0, 3)).toEqual(exp.header);
       expect(await loadTable(t.page)).toBe("explore:loaded");
       const table = await t.page.getAttribute("[data-upload]", "data-loaded-table");
-      expect(table).toMatch(/^[a-z_][a-z0-9_]*$/);
+      // The file's Korean name is kept (quoted in SQL); only spaces and punctuation become _.
+      expect(table).toMatch(/^[\p{L}_][\p{L}\p{N}_]*$/u);
       expect(await runSql(t.page, `SELECT * FROM "${table}"`)).toBe("explore:result");
       const rows = await cells(t.page);
       expect(rows[0]!.slice(0, 3)).toEqual(exp.header);

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { nodeDb } from "../../../src/db/node";
-import { EXAMPLES, publishedSchema } from "../../../src/db/queries/explore";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  EXAMPLES,
+  PUBLISHED_TABLES,
+  fingerprintSql,
+  firstBadCellSql,
+  loadCsvSql,
+  publishedNamesSql,
+  publishedSchema,
+  type LoadColumn,
+} from "../../../src/db/queries/explore";
 import { TABLES } from "../../../src/db/tables";
 
 const db = nodeDb();
@@ -38,5 +50,50 @@ describe("example queries run on the published tables", () => {
     const en = await db.query(EXAMPLES.find((e) => e.id === "deepfake-per-year")!.sql.en);
     expect(Object.keys(en[0]!)).toEqual(["body", "series", "period", "value", "unit"]);
     expect(en.every((r) => !/[가-힣]/.test(String(r.body)))).toBe(true);
+  });
+});
+
+describe("the console's own SQL on the published tables and a synthetic upload", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "dsc-explore-"));
+  const file = path.join(dir, "upload.csv");
+  // SYNTHETIC: Korean-style values as spreadsheets export them.
+  writeFileSync(file, '기간,피해건수,비율\n2023년,"5,153",12.5%\n2024년,"１，２３４",-\n합계,abc,3%\n');
+  const cols: LoadColumn[] = [
+    { name: "기간", type: "VARCHAR", clean: false },
+    { name: "피해건수", type: "BIGINT", clean: true },
+    { name: "비율", type: "DOUBLE", clean: true },
+  ];
+
+  it("fingerprints every published table and finds only the base tables by their names", async () => {
+    const fp = await db.query(fingerprintSql());
+    expect(fp.map((r) => r.name)).toEqual(PUBLISHED_TABLES);
+    expect(fp.every((r) => Number(r.n) > 0 && String(r.h).length > 0)).toBe(true);
+    const objects = await db.query(publishedNamesSql());
+    expect(objects.map((o) => `${o.db}.${o.sch}.${o.name}:${o.kind}`).sort()).toEqual(
+      PUBLISHED_TABLES.map((n) => `memory.main.${n}:TABLE`).sort(),
+    );
+  });
+
+  it("names the first cell that does not fit its type (file row, column, value)", async () => {
+    await expect(db.query(loadCsvSql("피해자", file, ",", cols))).rejects.toThrow();
+    const bad = await db.query(firstBadCellSql(file, ",", cols)!);
+    expect(bad).toEqual([{ rn: 3, col: "피해건수", val: "abc" }]);
+  });
+
+  it("loads Korean-style numbers as numbers into a table with a Korean name", async () => {
+    const ok = cols.map((c) => (c.name === "피해건수" ? { ...c, type: "VARCHAR" as const } : c));
+    await db.query(loadCsvSql("피해자", file, ",", ok));
+    expect(await db.query('SELECT "비율", typeof("비율") AS t FROM memory.main."피해자"')).toEqual([
+      { 비율: 12.5, t: "DOUBLE" },
+      { 비율: null, t: "DOUBLE" },
+      { 비율: 3, t: "DOUBLE" },
+    ]);
+    writeFileSync(file, '기간,피해건수\n2023년,"5,153"\n2024년,"１，２３４"\n2025년,-\n');
+    await db.query(loadCsvSql("t2", file, ",", cols.slice(0, 2)));
+    expect(await db.query('SELECT "피해건수" AS n FROM memory.main.t2')).toEqual([
+      { n: 5153 },
+      { n: 1234 },
+      { n: null },
+    ]);
   });
 });
