@@ -13,6 +13,7 @@ import {
   dropObjectSql,
   fingerprintSql,
   firstBadCellSql,
+  guardSql,
   loadCsvSql,
   publishedNamesSql,
   quoteIdent,
@@ -161,33 +162,40 @@ async function startConsole(): Promise<ConsoleSession> {
     }
   };
 
-  /** Check (and repair) the published tables; the names of those that had to be repaired. */
+  /**
+   * Check (and repair) the published tables; the names of those that had to be repaired. One query when all
+   * is well (the usual case); step by step when something was dropped.
+   */
   const guard = async (): Promise<string[]> => {
     const q = async (sql: string) => toRows(await conn.query(sql));
-    let objects: Row[];
+    let rows: Row[] | null = null;
     try {
-      objects = await q(publishedNamesSql());
+      rows = await q(guardSql());
     } catch {
       // A failed statement inside the reader's explicit transaction blocks further queries: end it.
       await conn.query("ROLLBACK").catch(() => {});
-      objects = await q(publishedNamesSql());
+      rows = await q(guardSql()).catch(() => null);
     }
+    const objects = rows ? rows.filter((r) => r.k === "obj") : await q(publishedNamesSql());
+    const cur = rows?.find((r) => r.k === "cur");
+    if (!cur || cur.db !== "memory" || cur.sch !== "main") await conn.query("USE memory.main");
     const changed = new Set<string>();
     for (const o of objects) {
       const own =
         o.db === "memory" && o.sch === "main" && o.kind === "TABLE" && PUBLISHED_TABLES.includes(String(o.name));
       if (own) continue;
-      const name = PUBLISHED_TABLES.find((n) => n === String(o.name).toLowerCase()) ?? String(o.name);
-      changed.add(name);
+      changed.add(PUBLISHED_TABLES.find((n) => n === String(o.name).toLowerCase()) ?? String(o.name));
       await conn.query(dropObjectSql(o as { db: string; sch: string; name: string; kind: string }));
     }
     for (const name of PUBLISHED_TABLES)
       if (!objects.some((o) => o.db === "memory" && o.sch === "main" && o.kind === "TABLE" && o.name === name))
         changed.add(name);
     for (const name of changed) await restore(name);
-    const now = await fingerprints(conn);
+    const now: Fingerprints = rows
+      ? new Map(rows.filter((r) => r.k === "fp").map((r) => [String(r.name), `${r.n}:${r.h}:${r.s}`]))
+      : await fingerprints(conn);
     for (const name of PUBLISHED_TABLES) {
-      if (now.get(name) === pristine.get(name)) continue;
+      if (changed.has(name) || now.get(name) === pristine.get(name)) continue;
       changed.add(name);
       await restore(name);
     }
@@ -197,8 +205,6 @@ async function startConsole(): Promise<ConsoleSession> {
   return {
     async run(sql, { limit = 10_000, maxColumns = 200 } = {}) {
       cancelRequested = false;
-      // A USE in an earlier query must not leave the console pointed elsewhere (examples would stop working).
-      await conn.query("USE memory.main");
       let columns: ResultColumn[] = [];
       const kept: Batch[] = [];
       let count = 0;

@@ -47,22 +47,28 @@ export function runController(view: RunView, s: Strings, lang: string): RunContr
   const emit = (name: string, detail: unknown = null) =>
     root.dispatchEvent(new CustomEvent(name, { bubbles: true, detail }));
 
+  /** Terminate the engine (the statement with it) and start a fresh one; the page says what was lost. */
   const restart = async (): Promise<void> => {
     root.dataset.engine = "loading";
-    status.textContent = fmt(s, "explore.status.restarting");
+    runBtn.disabled = true;
+    status.textContent = `${fmt(s, "explore.status.cancelled")} ${fmt(s, "explore.status.restarting")}`;
+    const restarting = restartConsole();
+    // The statement is stopped now (its worker is gone); the fresh engine follows.
+    emit("explore:error", { cancelled: true, restarted: true });
     try {
-      await restartConsole();
+      await restarting;
       root.dataset.engine = "ready";
-      status.textContent = fmt(s, "explore.status.restarted");
+      status.textContent = `${fmt(s, "explore.status.cancelled")} ${fmt(s, "explore.status.restarted")}`;
     } catch (e) {
       root.dataset.engine = "failed";
       status.textContent = fmt(s, "explore.status.failed", { reason: e instanceof Error ? e.message : String(e) });
     }
+    runBtn.disabled = root.dataset.engine !== "ready";
     emit("explore:tables");
   };
 
   const run = async (sql: string): Promise<void> => {
-    if (running || !sql.trim()) return;
+    if (running || !sql.trim() || root.dataset.engine !== "ready") return;
     running = true;
     cancelRequested = false;
     root.dataset.running = "true";
@@ -76,6 +82,7 @@ export function runController(view: RunView, s: Strings, lang: string): RunContr
     status.textContent = fmt(s, "explore.status.running", { s: "0.0" });
     const stopped = new Promise<never>((_, reject) => (hardStop = reject));
     let session: ConsoleSession | null = null;
+    let hardStopped = false;
     try {
       session = await getConsole();
       const r = await Promise.race([session.run(sql, { limit: ROW_CAP, maxColumns: COLUMN_CAP }), stopped]);
@@ -89,10 +96,7 @@ export function runController(view: RunView, s: Strings, lang: string): RunContr
       emit("explore:tables");
     } catch (e) {
       if (e instanceof HardStop) {
-        clearInterval(tick);
-        await restart();
-        status.textContent = `${fmt(s, "explore.status.cancelled")} ${status.textContent}`;
-        emit("explore:error", { cancelled: true, restarted: true });
+        hardStopped = true;
       } else if (e instanceof PublishedTableError) {
         status.textContent = "";
         view.onError({ message: fmt(s, "explore.readonly", { tables: e.tables.join(", ") }) });
@@ -114,6 +118,7 @@ export function runController(view: RunView, s: Strings, lang: string): RunContr
       runBtn.disabled = root.dataset.engine !== "ready";
       cancelBtn.disabled = true;
     }
+    if (hardStopped) await restart();
   };
 
   const cancel = () => {

@@ -273,6 +273,17 @@ export function publishedNamesSql(): string {
 UNION ALL SELECT database_name, schema_name, view_name, 'VIEW' FROM duckdb_views() WHERE NOT internal AND lower(view_name) IN (${names})`;
 }
 
+/**
+ * The whole check in one round trip: kind 'obj' rows from publishedNamesSql, 'fp' rows from fingerprintSql and
+ * one 'cur' row with the current database and schema (a USE must not leave the console pointed elsewhere).
+ * Fails (binder error) when a published table is gone; the caller then checks step by step.
+ */
+export function guardSql(): string {
+  return `SELECT 'obj' AS k, db, sch, name, kind, NULL::BIGINT AS n, NULL AS h, NULL AS s FROM (${publishedNamesSql()})
+UNION ALL SELECT 'fp', NULL, NULL, name, NULL, n, h, s FROM (${fingerprintSql()})
+UNION ALL SELECT 'cur', current_database(), current_schema(), NULL, NULL, NULL, NULL, NULL`;
+}
+
 /** Drop one object found by publishedNamesSql (a shadow, or a damaged copy about to be restored). */
 export function dropObjectSql(o: { db: string; sch: string; name: string; kind: string }): string {
   return `DROP ${o.kind === "VIEW" ? "VIEW" : "TABLE"} IF EXISTS ${quoteIdent(o.db)}.${quoteIdent(o.sch)}.${quoteIdent(o.name)}`;

@@ -8,6 +8,7 @@ import {
   PUBLISHED_TABLES,
   fingerprintSql,
   firstBadCellSql,
+  guardSql,
   loadCsvSql,
   publishedNamesSql,
   publishedSchema,
@@ -68,6 +69,11 @@ describe("the console's own SQL on the published tables and a synthetic upload",
     const fp = await db.query(fingerprintSql());
     expect(fp.map((r) => r.name)).toEqual(PUBLISHED_TABLES);
     expect(fp.every((r) => Number(r.n) > 0 && String(r.h).length > 0)).toBe(true);
+    const all = await db.query(guardSql());
+    expect(all.filter((r) => r.k === "fp").map((r) => `${r.name}:${r.n}:${r.h}:${r.s}`)).toEqual(
+      fp.map((r) => `${r.name}:${r.n}:${r.h}:${r.s}`),
+    );
+    expect(all.find((r) => r.k === "cur")).toMatchObject({ db: "memory", sch: "main" });
     const objects = await db.query(publishedNamesSql());
     expect(objects.map((o) => `${o.db}.${o.sch}.${o.name}:${o.kind}`).sort()).toEqual(
       PUBLISHED_TABLES.map((n) => `memory.main.${n}:TABLE`).sort(),
