@@ -103,6 +103,8 @@ export async function start(root: HTMLElement, shared: SharedQuery): Promise<voi
         // An old result under a new error would read as the error's result.
         result = null;
         wrap.hidden = true;
+        q(root, "[data-results]").replaceChildren();
+        chartBox.replaceChildren();
         dlBtn.disabled = true;
         showError(info);
       },

@@ -190,7 +190,12 @@ export interface Preview {
 }
 
 /** Parse the start of the text: header, sniffed delimiter, first `n` rows, types inferred from up to 1,000 rows. */
-export function previewCsv(text: string, n = 20, complete = true): Preview {
+export function previewCsv(
+  text: string,
+  n = 20,
+  complete = true,
+  wide: { over: number; inspect: number } = { over: Infinity, inspect: Infinity },
+): Preview {
   const sample = Papa.parse<string[]>(text, { preview: 1001, skipEmptyLines: true });
   const first = sample.data[0];
   if (!first) throw new CsvError({ code: "empty" });
@@ -199,7 +204,11 @@ export function previewCsv(text: string, n = 20, complete = true): Preview {
   const header = checkHeader(first);
   // The text may be the start of a longer file: its last row can be cut off, so it is not used.
   const body = sample.data.slice(1, complete ? undefined : -1);
-  const guesses = header.map((_, i) => inferColumn(body.map((r) => r[i] ?? "")));
+  // A file too wide to load (more than `wide.over` columns) has only the columns the preview draws inspected.
+  const inspect = header.length > wide.over ? wide.inspect : header.length;
+  const guesses = header.map((_, i) =>
+    i < inspect ? inferColumn(body.map((r) => r[i] ?? "")) : { type: "VARCHAR" as const, clean: false, recognised: [] },
+  );
   return {
     header,
     delimiter: sample.meta.delimiter,

@@ -176,7 +176,11 @@ export function initUpload(root: HTMLElement, s: Strings, lang: string, onLoaded
       const raw = await readFile(file, (f) => (progress.value = f * 0.4));
       status.textContent = fmt(s, "explore.upload.checking", { name: file.name });
       const prepared = await prepareBytes(raw, (f) => (progress.value = 0.4 + f * 0.1));
-      const preview = previewCsv(prepared.head, 20, prepared.complete);
+      await new Promise((r) => setTimeout(r, 0)); // let the bar paint before the parse
+      const preview = previewCsv(prepared.head, 20, prepared.complete, {
+        over: MAX_LOAD_COLUMNS,
+        inspect: PREVIEW_COLUMNS,
+      });
       current = { file, bytes: prepared.bytes, encoding: prepared.encoding, preview, types: [...preview.types] };
       progress.value = 0.5;
       status.textContent = "";

@@ -51,7 +51,7 @@ describe("F1: shared links never run by themselves; published tables cannot be c
     const t = await open(browser, "/en/explore/");
     await ready(t.page);
     const pristine = await publishedState(t.page);
-    expect(pristine).toMatch(/^\d+\/\d+\/\d+\/\d+\/\d+\/\d+\/10305$/);
+    expect(pristine).toMatch(/^\d+\/\d+\/\d+\/\d+\/\d+\/\d+\/10305(\.0)?$/);
     await t.context.close();
     for (const sql of [...BYPASSES, HIDDEN]) {
       const w = await open(browser, `/en/explore/?${new URLSearchParams({ q: sql })}`);
@@ -81,7 +81,7 @@ describe("F1: shared links never run by themselves; published tables cannot be c
       expect(w.errors, sql).toEqual([]);
       await w.context.close();
     }
-  });
+  }, 1_200_000);
 
   it("refuses shadows, renames and drops of published tables typed into the console; examples keep working", async () => {
     const t = await open(browser, "/ko/explore/");
@@ -113,7 +113,7 @@ describe("F1: shared links never run by themselves; published tables cannot be c
     expect((await cells(t.page))[1]).toEqual(["2"]);
     expect(t.errors).toEqual([]);
     await t.context.close();
-  });
+  }, 600_000);
 });
 
 describe("F2: Cancel always works and the page stays responsive", () => {
@@ -122,7 +122,8 @@ describe("F2: Cancel always works and the page stays responsive", () => {
     await ready(t.page);
     for (const sql of [
       "SELECT * FROM generate_series(1, 1000000000000)",
-      "SELECT range FROM range(1e12) WHERE range % 1000 = 0",
+      // (range(1e12) of the review is a DOUBLE, which DuckDB 1.4 no longer accepts.)
+      "SELECT range FROM range(1000000000000) WHERE range % 1000 = 0",
     ]) {
       const t0 = Date.now();
       expect(await runSql(t.page, sql), sql).toBe("explore:result");
@@ -176,7 +177,7 @@ describe("F2: Cancel always works and the page stays responsive", () => {
     expect(long).toBeLessThanOrEqual(200);
     expect(t.errors).toEqual([]);
     await t.context.close();
-  });
+  }, 300_000);
 });
 
 describe("F3/F8: wide results and wide files are capped, never a frozen tab", () => {
@@ -200,7 +201,7 @@ describe("F3/F8: wide results and wide files are capped, never a frozen tab", ()
     const head = readFileSync((await download.path())!, "utf8").split("\r\n")[0]!;
     expect(head.split(",").length).toBe(20_001);
     await t.context.close();
-  });
+  }, 300_000);
 
   it("a 100,000-column file previews 50 columns with a message and is not loaded", async () => {
     const header = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(",");
@@ -224,7 +225,7 @@ describe("F3/F8: wide results and wide files are capped, never a frozen tab", ()
     ).toBe("explore:preview");
     expect(await loadTable(t.page)).toBe("explore:loaded");
     await t.context.close();
-  });
+  }, 300_000);
 
   it("a column named __proto__ is shown as a column, not as [object Object]", async () => {
     const t = await open(browser, "/en/explore/");
