@@ -1,14 +1,2 @@
-// The Content-Security-Policy shared by the <meta> tag (src/state/csp.ts re-exports it) and host headers.
-// frame-ancestors only works as a header, so hosts add it per route (see site-headers.mjs).
-export const CSP_BASE = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join("; ");
+// The policy itself lives in src/lib/csp-policy.mjs (scripts may import src/lib, never the reverse).
+export { CSP_BASE } from "../../src/lib/csp-policy.mjs";

@@ -1,5 +1,6 @@
 /** Reading and writing a figure's controls (plain DOM; no Plot, no DuckDB: part of the first-load script). */
-import type { ChartSpec } from "./spec";
+import type { Available, ChartSpec, SpecBounds } from "../spec/spec";
+import { validateSpec } from "../spec/validate";
 import type { Payload } from "./payload";
 
 function form(fig: Element): HTMLFormElement | null {
@@ -20,7 +21,7 @@ function categoryLabel(p: Payload, dim: string, cat: string): string {
 function syncCategories(fig: Element, p: Payload, spec: ChartSpec): void {
   const box = form(fig)?.querySelector<HTMLFieldSetElement>("[data-categories]");
   if (!box) return;
-  const cats = [...new Set(spec.series.flatMap((s) => p.available[s]?.[spec.dimension] ?? []))];
+  const cats = [...new Set(spec.series.flatMap((s) => (p.bounds.available ?? {})[s]?.[spec.dimension] ?? []))];
   box.querySelectorAll("label").forEach((l) => l.remove());
   for (const c of spec.dimension === "total" ? [] : cats) {
     const label = document.createElement("label");
@@ -49,7 +50,7 @@ export function writeControls(fig: Element, p: Payload, spec: ChartSpec): void {
   // Offer only the breakdowns the chosen series actually has.
   const dims = f.elements.namedItem("dimension");
   if (dims instanceof HTMLSelectElement) {
-    const have = dimensionsOf(p.available, spec.series);
+    const have = dimensionsOf(p.bounds.available ?? {}, spec.series);
     for (const o of Array.from(dims.options)) o.disabled = have.length > 0 && !have.includes(o.value);
   }
   set("dimension", spec.dimension);
@@ -59,16 +60,18 @@ export function writeControls(fig: Element, p: Payload, spec: ChartSpec): void {
 }
 
 /** Dimensions present in the data for all of `series` (empty when unknown). */
-export function dimensionsOf(available: Payload["available"], series: readonly string[]): string[] {
+export function dimensionsOf(available: Available, series: readonly string[]): string[] {
   const sets = series.map((s) => Object.keys(available[s] ?? {}));
   return sets.length ? sets.reduce((a, b) => a.filter((d) => b.includes(d))) : [];
 }
 
 /**
- * Read the controls into a spec (over `base`). Values come from our own options, and are re-validated. When the
- * series changes, or lacks the chosen breakdown, the series' first breakdown is used (its total when it has none).
+ * Read the controls into a spec (over `base`). Values come from our own options, and are re-validated with the
+ * URL's validator against the same bounds. When the series changes, or lacks the chosen breakdown, the series'
+ * first breakdown is used (its total when it has none).
  */
-export function readControls(fig: Element, base: ChartSpec, available: Payload["available"] = {}): ChartSpec {
+export function readControls(fig: Element, base: ChartSpec, bounds: SpecBounds): ChartSpec {
+  const available = bounds.available ?? {};
   const f = form(fig);
   if (!f) return base;
   const fd = new FormData(f);
@@ -85,10 +88,10 @@ export function readControls(fig: Element, base: ChartSpec, available: Payload["
   if (have.length && (seriesChanged || !have.includes(spec.dimension)))
     spec.dimension = breakdowns[0] ?? (have.includes("total") ? "total" : have[0]!);
   const mode = str("mode");
-  if (mode === "absolute" || mode === "share" || mode === "index") spec.mode = mode;
+  if (mode) spec.mode = mode as ChartSpec["mode"];
   for (const k of ["from", "to", "a", "b"] as const) {
     const v = str(k);
-    if (v && /^\d{4}$/.test(v)) spec[k] = Number(v);
+    if (v) spec[k] = Number(v);
   }
   const sameView = spec.dimension === base.dimension && spec.series.join() === base.series.join();
   if (!sameView) spec.categories = [];
@@ -97,5 +100,5 @@ export function readControls(fig: Element, base: ChartSpec, available: Payload["
     const checked = boxes.filter((b) => b.checked).map((b) => b.value);
     spec.categories = checked.length === boxes.length ? [] : checked;
   }
-  return spec;
+  return validateSpec(spec, bounds, base).spec;
 }

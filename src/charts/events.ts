@@ -1,4 +1,4 @@
-import type { ChartSpec } from "./spec";
+import type { ChartSpec } from "../spec/spec";
 import type { ChartContext } from "./context";
 import type { Row } from "../db/tables";
 import { formatDate } from "../i18n/format";

@@ -4,7 +4,7 @@
  */
 import { browserDb, getEngine } from "../db/client";
 import { runChartQuery } from "../db/queries";
-import type { ChartSpec } from "./spec";
+import type { ChartSpec } from "../spec/spec";
 import type { Payload } from "./payload";
 import { renderChart } from "./render";
 import { summarize } from "./summary";

@@ -3,9 +3,9 @@
  * enables controls, and loads the interactive layer (Plot + DuckDB-WASM) on first intent, never before first
  * paint. If that layer fails, the pre-rendered chart stays and the status says why.
  */
-import type { ChartSpec } from "./spec";
+import type { ChartSpec } from "../spec/spec";
 import { readPayload, type Payload } from "./payload";
-import { queryToSpec, specToQuery } from "../state/url";
+import { queryToSpec, specToQuery } from "../spec/url";
 import { readControls, setEnabled, writeControls } from "./controls";
 
 interface Figure {
@@ -122,7 +122,7 @@ function init(): void {
     form.addEventListener("touchstart", intent, { once: true, passive: true });
     form.addEventListener("submit", (e) => e.preventDefault());
     form.addEventListener("change", () => {
-      void redraw(f, figs, readControls(f.el, f.spec, f.p.available), true).catch(() => undefined);
+      void redraw(f, figs, readControls(f.el, f.spec, f.p.bounds), true).catch(() => undefined);
     });
   }
   window.addEventListener("popstate", () => {

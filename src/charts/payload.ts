@@ -1,5 +1,4 @@
-import type { ChartSpec } from "./spec";
-import type { SpecBounds } from "../state/url";
+import type { ChartSpec, SpecBounds } from "../spec/spec";
 import type { ChartContext } from "./context";
 
 /** The JSON each pre-rendered figure carries for the browser (see ChartFigure.astro). */
@@ -7,7 +6,6 @@ export interface Payload {
   spec: ChartSpec;
   defaults: ChartSpec;
   bounds: SpecBounds;
-  available: Record<string, Record<string, string[]>>;
   title: string;
   ctx: ChartContext;
   strings: { loading: string; ready: string; updating: string; failed: string; invalid: string };

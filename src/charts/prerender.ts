@@ -3,23 +3,22 @@
  * DOM (linkedom), plus its summary, table and sources. Never shipped to browsers.
  */
 import { parseHTML } from "linkedom";
-import { nodeDb } from "../db/node";
-import { loadMeta } from "../db/queries/meta";
+import { buildDb } from "../db/node";
+import { loadMeta, sourcesOfSeries } from "../db/queries/meta";
 import { runChartQuery } from "../db/queries";
 import type { Row } from "../db/tables";
-import type { Lang } from "../i18n/format";
+import { t, type Lang } from "../i18n";
 import { buildContext, pickContext, type ChartContext } from "./context";
-import type { ChartDef } from "./catalog";
-import type { ChartSpec } from "./spec";
-import type { SpecBounds } from "../state/url";
+import type { ChartDef } from "../spec/catalog";
+import type { ChartSpec, SpecBounds } from "../spec/spec";
 import { renderChart } from "./render";
 import { eventsInView, type ShownEvent } from "./events";
 import { summarize } from "./summary";
 import { sourcesOf, tableModel, type TableModel } from "./table";
+import { resolve } from "./resolve";
 
 type Meta = Awaited<ReturnType<typeof loadMeta>>;
 let meta: Promise<Meta> | null = null;
-export const buildDb = nodeDb();
 
 export function getMeta(): Promise<Meta> {
   meta ??= loadMeta(buildDb);
@@ -43,8 +42,6 @@ export interface FigurePayload {
   spec: ChartSpec;
   defaults: ChartSpec;
   bounds: SpecBounds;
-  /** series → dimension → category codes present in the data (to offer only real choices). */
-  available: Record<string, Record<string, string[]>>;
   title: string;
 }
 
@@ -56,6 +53,8 @@ export interface Prerendered {
   table: TableModel;
   events: ShownEvent[];
   sourceIds: string[];
+  /** Notes under the chart: the catalog's, then the series' own caveats where the chart asks for them. */
+  notes: string[];
   ctx: ChartContext;
   payload: FigurePayload;
 }
@@ -63,47 +62,46 @@ export interface Prerendered {
 /** Default width of pre-rendered SVGs; they scale down with CSS (viewBox). */
 export const PRERENDER_WIDTH = 880;
 
-const AVAILABLE_SQL = `SELECT series_id, dimension, string_agg(DISTINCT category, ',' ORDER BY category) AS cats FROM observations
-  WHERE subdimension IS NULL AND list_contains(string_split($1, ','), series_id) GROUP BY ALL ORDER BY ALL`;
-const SOURCES_OF_SQL = `SELECT DISTINCT source_id FROM observations WHERE list_contains(string_split($1, ','), series_id) ORDER BY 1`;
+/** The series' own caveats, as comparability notes. */
+function caveatNotes(m: Meta, series: readonly string[], lang: Lang): string[] {
+  return series.flatMap((sid) => {
+    const r = m.series.find((s) => s.series_id === sid);
+    const v = r ? r[`caveats_${lang}`] : null;
+    return v ? [`${t(lang, "intl.comparability")}: ${String(v)}`] : [];
+  });
+}
 
 export async function prerender(
   def: ChartDef,
   lang: Lang,
-  opts: { spec?: Partial<ChartSpec>; bounds?: Partial<SpecBounds>; width?: number; height?: number; domId: string },
+  /** `embed`: drawn alone (embed route, static image), so at full width rather than the page's size. */
+  opts: { width?: number; height?: number; domId: string; embed?: boolean },
 ): Promise<Prerendered> {
-  const defaults: ChartSpec = { ...def.defaults, lang, ...opts.spec };
-  const bounds: SpecBounds = { ...def.bounds, ...opts.bounds };
-  if (!bounds.series.length) bounds.series = defaults.series;
+  const { defaults, bounds } = await resolve(def, lang);
   const spec = defaults;
   const rows = await runChartQuery(buildDb, spec);
   const all = await fullContext(lang);
   const boundSeries = [...new Set([...bounds.series, ...spec.series])];
-  const srcRows = await buildDb.query(SOURCES_OF_SQL, [boundSeries.join(",")]);
-  const ctx = pickContext(
-    all,
-    boundSeries,
-    srcRows.map((r) => String(r.source_id)),
-  );
+  const ctx = pickContext(all, boundSeries, await sourcesOfSeries(buildDb, boundSeries));
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const title = def.title[lang];
+  const title = t(lang, def.title);
+  const size = opts.embed ? undefined : def.size;
   const el = renderChart(
     spec,
     rows,
     ctx,
-    { width: opts.width ?? PRERENDER_WIDTH, height: opts.height, label: title, describedBy: `${opts.domId}-summary` },
+    {
+      width: opts.width ?? size?.width ?? PRERENDER_WIDTH,
+      height: opts.height ?? size?.height,
+      label: title,
+      describedBy: `${opts.domId}-summary`,
+    },
     document as unknown as Document,
   );
-  const available: FigurePayload["available"] = {};
-  if (bounds.fields.length) {
-    for (const r of await buildDb.query(AVAILABLE_SQL, [boundSeries.join(",")])) {
-      const sid = String(r.series_id);
-      available[sid] ??= {};
-      available[sid][String(r.dimension)] = String(r.cats ?? "")
-        .split(",")
-        .filter(Boolean);
-    }
-  }
+  const notes = [
+    ...(def.notes ?? []).map((k) => t(lang, k)),
+    ...(def.caveats ? caveatNotes(await getMeta(), spec.series, lang) : []),
+  ];
   return {
     spec,
     rows,
@@ -112,7 +110,8 @@ export async function prerender(
     table: tableModel(spec, rows, ctx),
     events: eventsInView(spec, rows, ctx),
     sourceIds: sourcesOf(rows),
+    notes,
     ctx,
-    payload: { spec, defaults, bounds, available, title },
+    payload: { spec, defaults, bounds, title },
   };
 }

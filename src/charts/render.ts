@@ -1,5 +1,5 @@
 import { plot } from "@observablehq/plot";
-import type { ChartSpec } from "./spec";
+import type { ChartSpec } from "../spec/spec";
 import type { ChartContext } from "./context";
 import type { Row } from "../db/tables";
 import { RENDERERS, type RenderOptions } from "./renderers";

@@ -1,4 +1,4 @@
-import type { ChartSpec } from "./spec";
+import type { ChartSpec } from "../spec/spec";
 import type { ChartContext } from "./context";
 import { categoryLabel, seriesTitle } from "./context";
 import { t } from "../i18n";

@@ -40,3 +40,6 @@ export function nodeDb(dir = DATA_DIR): Db {
     },
   };
 }
+
+/** The build's database over `public/data` (Astro pages and the pre-renderer share it; opened on first query). */
+export const buildDb: Db = nodeDb();

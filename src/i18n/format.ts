@@ -3,10 +3,6 @@ export type Lang = "ko" | "en";
 export const LANGS: readonly Lang[] = ["ko", "en"] as const;
 export const LOCALE: Record<Lang, string> = { ko: "ko-KR", en: "en-GB" };
 
-export function isLang(x: unknown): x is Lang {
-  return x === "ko" || x === "en";
-}
-
 const nf = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
   const key = `${lang}:${digits}`;

@@ -1,6 +1,6 @@
 /** "How to cite" text for a chart view, in the page's language: producers, titles, period, release, permalink. */
 import { t, formatDate, type Lang } from "../../i18n";
-import type { ChartSpec } from "../spec";
+import type { ChartSpec } from "../../spec/spec";
 import type { ChartContext } from "../context";
 
 export interface CiteInput {

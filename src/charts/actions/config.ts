@@ -1,14 +1,13 @@
-import type { ChartSpec } from "../spec";
+import type { ChartSpec } from "../../spec/spec";
+import type { Lang } from "../../i18n/format";
 import type { LinkConfig } from "./links";
 
 /** What ChartActions.astro embeds for the browser actions (JSON in `script[data-actions-config]`). */
 export interface ActionsConfig extends LinkConfig {
-  lang: "ko" | "en";
+  lang: Lang;
   title: string;
   subtitle: string;
   release: string;
-  /** Site origin at build time; the browser uses location.origin. */
-  buildOrigin: string;
   /** The pre-rendered view and its table (exactly as shown), for CSV without the query engine. */
   prerendered: { spec: ChartSpec; columns: string[]; raw: (string | number | null)[][] };
   /** URL of the published observations table (full-series CSV). */
@@ -20,7 +19,6 @@ export interface ActionsConfig extends LinkConfig {
     copyManual: string;
     preparing: string;
     failed: string;
-    source: string;
     footer: string;
   };
 }

@@ -2,7 +2,7 @@
  * Chart actions in the browser (share, embed, download, cite), loaded by mount.ts on first use so they add
  * nothing to the first load. Everything reads the figure's current spec (figure.dataset.spec).
  */
-import type { ChartSpec } from "../spec";
+import type { ChartSpec } from "../../spec/spec";
 import { readPayload } from "../payload";
 import { composeSvg } from "./compose";
 import { toCsv, filterSeries } from "./csv";

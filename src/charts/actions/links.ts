@@ -1,20 +1,18 @@
 /** The URLs a chart view is shared by: page permalink, embed route and the copy-ready embed code. */
-import type { ChartSpec, UrlField } from "../spec";
-import { specToQuery } from "../../state/url";
+import type { ChartSpec, UrlField } from "../../spec/spec";
+import { specToQuery } from "../../spec/url";
 import { escapeXml } from "./compose";
 
 export interface LinkConfig {
   id: string;
-  /** Path of the page the figure is on (e.g. /en/trends/). */
+  /** Path of the chart's page, from its catalog entry (e.g. /en/trends/). */
   pagePath: string;
   /** Path of the chart's embed route (e.g. /en/embed/trends/). */
   embedPath: string;
   /** The chart reads its view from the page URL (primary figure). */
   primary: boolean;
-  /** The spec the page's URL is relative to (payload defaults). */
-  pageDefaults: ChartSpec;
-  /** The spec the embed route's URL is relative to (catalog defaults). */
-  embedDefaults: ChartSpec;
+  /** The chart's defaults (from its catalog entry): page URLs and embed URLs are both relative to them. */
+  defaults: ChartSpec;
   fields: readonly UrlField[];
 }
 
@@ -22,7 +20,7 @@ const withQuery = (path: string, q: string) => (q ? `${path}?${q}` : path);
 
 /** Embed route URL of the current view. */
 export function embedUrl(origin: string, c: LinkConfig, spec: ChartSpec): string {
-  return origin + withQuery(c.embedPath, specToQuery(spec, c.embedDefaults, c.fields));
+  return origin + withQuery(c.embedPath, specToQuery(spec, c.defaults, c.fields));
 }
 
 /**
@@ -31,7 +29,7 @@ export function embedUrl(origin: string, c: LinkConfig, spec: ChartSpec): string
  */
 export function permalink(origin: string, c: LinkConfig, spec: ChartSpec): string {
   if (c.primary) {
-    return `${origin}${withQuery(c.pagePath, specToQuery(spec, c.pageDefaults, c.fields))}#chart-${c.id}`;
+    return `${origin}${withQuery(c.pagePath, specToQuery(spec, c.defaults, c.fields))}#chart-${c.id}`;
   }
   return embedUrl(origin, c, spec);
 }

@@ -1,4 +1,5 @@
 import type { Db, Row } from "../tables";
+import { LATEST_PERIOD_SQL } from "./meta";
 
 /**
  * One headline figure and the period before it (same series, breakdown and period type; full periods only).
@@ -31,4 +32,15 @@ export async function queryHeadline(
 ): Promise<Row | null> {
   const rows = await db.query(HEADLINE_SQL, [h.series, h.dimension ?? "total", h.category ?? "all", h.period]);
   return rows[0] ?? null;
+}
+
+/** The last full period of `periodType` with a figure for a series' breakdown and category (null when none). */
+export async function latestPeriod(
+  db: Db,
+  h: { series: string; dimension?: string; category?: string; periodType: string },
+): Promise<{ period: string; year: number } | null> {
+  const r = (
+    await db.query(LATEST_PERIOD_SQL, [h.series, h.dimension ?? "total", h.category ?? "all", h.periodType])
+  )[0];
+  return r ? { period: String(r.period), year: Number(r.year) } : null;
 }

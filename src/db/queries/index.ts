@@ -1,4 +1,4 @@
-import type { ChartSpec, View } from "../../charts/spec";
+import type { ChartSpec, View } from "../../spec/spec";
 import type { Db, Row } from "../tables";
 import { querySeries } from "./series";
 import { queryCompare } from "./compare";

@@ -10,25 +10,57 @@ export const SERIES_META_SQL = `SELECT * FROM series ORDER BY series_id`;
 export const SOURCES_SQL = `SELECT * FROM sources ORDER BY source_id`;
 export const EVENTS_SQL = `SELECT event_id, date, COALESCE(end_date, '') AS end_date,
   kind, title_ko, title_en, source_id, COALESCE(series_ids, '') AS series_ids FROM events ORDER BY date, event_id`;
-export const ALTERNATIVES_SQL = `SELECT * FROM alternatives ORDER BY series_id, period, category`;
-/** Years that have data for the given series (comma list in $1): bounds for year pickers. */
-export const YEARS_SQL = `SELECT DISTINCT CAST(year(period_end) AS INTEGER) AS year FROM observations
-  WHERE list_contains(string_split($1, ','), series_id) AND value IS NOT NULL ORDER BY year`;
+
+/**
+ * The years the given series have published figures for (a value or a share), by the year a period ends in:
+ * what a catalog's "earliest", "latest" and "latest-full" years mean.
+ * params: $1 series ids (comma list)
+ * out:    earliest, latest, latest_full (the last year ending a period that is not partial); NULL when none
+ */
+export const YEAR_RANGE_SQL = `SELECT CAST(min(year(period_end)) AS INTEGER) AS earliest,
+  CAST(max(year(period_end)) AS INTEGER) AS latest,
+  CAST(max(CASE WHEN NOT partial THEN year(period_end) END) AS INTEGER) AS latest_full
+  FROM observations WHERE list_contains(string_split($1, ','), series_id) AND (value IS NOT NULL OR share IS NOT NULL)`;
+
+/**
+ * Categories present per series and breakdown: the choices a chart offers and the codes a URL may carry.
+ * params: $1 series ids (comma list)
+ * out:    series_id, dimension, cats (comma list, sorted)
+ */
+export const AVAILABLE_SQL = `SELECT series_id, dimension, string_agg(DISTINCT category, ',' ORDER BY category) AS cats
+  FROM observations WHERE subdimension IS NULL AND list_contains(string_split($1, ','), series_id)
+  GROUP BY ALL ORDER BY ALL`;
+
+/**
+ * Sources that back the given series.
+ * params: $1 series ids (comma list)
+ * out:    source_id
+ */
+export const SOURCES_OF_SQL = `SELECT DISTINCT source_id FROM observations
+  WHERE list_contains(string_split($1, ','), series_id) ORDER BY 1`;
+
+/**
+ * The last full period of a type with a published figure for a series, breakdown and category (headlines).
+ * params: $1 series_id, $2 dimension, $3 category, $4 period_type
+ * out:    period, year (the year the period ends in)
+ */
+export const LATEST_PERIOD_SQL = `SELECT period, CAST(year(period_end) AS INTEGER) AS year FROM observations
+  WHERE series_id = $1 AND dimension = $2 AND category = $3 AND period_type = $4 AND subdimension IS NULL
+    AND NOT partial AND value IS NOT NULL
+  ORDER BY period_end DESC LIMIT 1`;
 
 export async function loadMeta(db: Db): Promise<{
   categories: Row[];
   series: Row[];
   sources: Row[];
   events: Row[];
-  alternatives: Row[];
 }> {
   // Sequential: one connection runs one statement at a time.
   const categories = await db.query(CATEGORIES_SQL);
   const series = await db.query(SERIES_META_SQL);
   const sources = await db.query(SOURCES_SQL);
   const events = await db.query(EVENTS_SQL);
-  const alternatives = await db.query(ALTERNATIVES_SQL);
-  return { categories, series, sources, events, alternatives };
+  return { categories, series, sources, events };
 }
 
 /** Series that have at least two yearly (calendar or financial year) figures: what the Trends page offers. */
@@ -66,3 +98,50 @@ export const CONFLICTS_SQL = `SELECT a.series_id, a.period, a.category, o.dimens
   LEFT JOIN observations o ON o.series_id = a.series_id AND o.period = a.period AND o.category = a.category
     AND o.subdimension IS NULL
   ORDER BY a.series_id, a.period, a.category, a.source_id`;
+
+/** The sources page's tables: series breaks, conflicting figures and which series each source backs. */
+export async function loadSourcesPage(
+  db: Db,
+): Promise<{ breaks: Row[]; conflicts: Row[]; usedBy: Record<string, string[]> }> {
+  const breaks = await db.query(BREAKS_SQL);
+  const conflicts = await db.query(CONFLICTS_SQL);
+  const usedBy: Record<string, string[]> = {};
+  for (const r of await db.query(SOURCE_SERIES_SQL)) usedBy[String(r.source_id)] = String(r.series_ids).split(" ");
+  return { breaks, conflicts, usedBy };
+}
+
+/** Series ids with yearly figures (Trends' choices). */
+export async function trendableSeries(db: Db): Promise<string[]> {
+  return (await db.query(TRENDABLE_SERIES_SQL)).map((r) => String(r.series_id));
+}
+
+/** Earliest, latest and latest full year of the given series (null when they have no figures). */
+export async function yearRange(
+  db: Db,
+  series: readonly string[],
+): Promise<{ earliest: number; latest: number; latestFull: number } | null> {
+  const r = (await db.query(YEAR_RANGE_SQL, [series.join(",")]))[0];
+  if (!r || r.earliest == null || r.latest == null) return null;
+  return { earliest: Number(r.earliest), latest: Number(r.latest), latestFull: Number(r.latest_full ?? r.latest) };
+}
+
+/** series → dimension → categories present in the data, for the given series. */
+export async function availableCategories(
+  db: Db,
+  series: readonly string[],
+): Promise<Record<string, Record<string, string[]>>> {
+  const out: Record<string, Record<string, string[]>> = {};
+  for (const r of await db.query(AVAILABLE_SQL, [series.join(",")])) {
+    const sid = String(r.series_id);
+    out[sid] ??= {};
+    out[sid][String(r.dimension)] = String(r.cats ?? "")
+      .split(",")
+      .filter(Boolean);
+  }
+  return out;
+}
+
+/** Source ids behind the given series. */
+export async function sourcesOfSeries(db: Db, series: readonly string[]): Promise<string[]> {
+  return (await db.query(SOURCES_OF_SQL, [series.join(",")])).map((r) => String(r.source_id));
+}

@@ -1,4 +1,4 @@
-import type { ChartSpec } from "../../charts/spec";
+import type { ChartSpec } from "../../spec/spec";
 import type { Db, Row } from "../tables";
 
 /**

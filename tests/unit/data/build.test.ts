@@ -27,9 +27,14 @@ describe("build of the real data package", () => {
     const r = await buildData({ outDir: out });
     expect(r.errors).toEqual([]);
     expect(r.ok).toBe(true);
-    instance = await DuckDBInstance.create(":memory:", { autoinstall_known_extensions: "false", autoload_known_extensions: "false" });
+    instance = await DuckDBInstance.create(":memory:", {
+      autoinstall_known_extensions: "false",
+      autoload_known_extensions: "false",
+    });
     con = await instance.connect();
-    await con.run(`CREATE TABLE o AS SELECT * FROM read_csv('${join(out, "observations.csv")}', header = true, all_varchar = true)`);
+    await con.run(
+      `CREATE TABLE o AS SELECT * FROM read_csv('${join(out, "observations.csv")}', header = true, all_varchar = true)`,
+    );
   });
   afterAll(() => {
     con?.closeSync();
@@ -49,7 +54,14 @@ describe("build of the real data package", () => {
   });
 
   it("writes UTF-8 with LF and no BOM", () => {
-    for (const f of ["observations.csv", "series.csv", "sources.csv", "events.csv", "alternatives.csv", "categories.csv"]) {
+    for (const f of [
+      "observations.csv",
+      "series.csv",
+      "sources.csv",
+      "events.csv",
+      "alternatives.csv",
+      "categories.csv",
+    ]) {
       const b = readFileSync(join(out, f));
       expect(b[0], f).not.toBe(0xef);
       expect(b.includes(0x0d), f).toBe(false);
@@ -62,11 +74,23 @@ describe("build of the real data package", () => {
     ["DSC male victims 2024", "series_id='dsc_victims_by_sex' AND period='2024' AND category='male'", "2877"],
     ["synthesis/editing 2024", "series_id='dsc_harm_types' AND period='2024' AND category='synthesis_editing'", "1384"],
     ["synthesis/editing 2023", "series_id='dsc_harm_types' AND period='2023' AND category='synthesis_editing'", "423"],
-    ["taskforce year", "series_id='dsc_deepfake_taskforce' AND period='2024-08-26/2025-08-25' AND dimension='total'", "1807"],
-    ["year before taskforce", "series_id='dsc_deepfake_taskforce' AND period='2023-08-01/2024-07-31' AND dimension='total'", "793"],
+    [
+      "taskforce year",
+      "series_id='dsc_deepfake_taskforce' AND period='2024-08-26/2025-08-25' AND dimension='total'",
+      "1807",
+    ],
+    [
+      "year before taskforce",
+      "series_id='dsc_deepfake_taskforce' AND period='2023-08-01/2024-07-31' AND dimension='total'",
+      "793",
+    ],
     ["deletion support 2024", "series_id='dsc_support_cases' AND period='2024' AND category='deletion'", "300237"],
     ["KNPA deepfake cases 2024", "series_id='knpa_deepfake_cases' AND period='2024' AND dimension='total'", "1202"],
-    ["KCSC deepfake requests 2024", "series_id='kcsc_deepfake_requests' AND period='2024' AND dimension='total'", "23107"],
+    [
+      "KCSC deepfake requests 2024",
+      "series_id='kcsc_deepfake_requests' AND period='2024' AND dimension='total'",
+      "23107",
+    ],
   ];
   for (const [name, where, want] of figures) {
     it(`has ${name} = ${want}`, async () => {
@@ -75,8 +99,17 @@ describe("build of the real data package", () => {
   }
 
   it("has the published shares: 27.9% male (2024), 97.1% female in the taskforce year", async () => {
-    expect(Number(await one("series_id='dsc_victims_by_sex' AND period='2024' AND category='male'", "share"))).toBe(27.9);
-    expect(Number(await one("series_id='dsc_deepfake_taskforce' AND period='2024-08-26/2025-08-25' AND category='female'", "share"))).toBe(97.1);
+    expect(Number(await one("series_id='dsc_victims_by_sex' AND period='2024' AND category='male'", "share"))).toBe(
+      27.9,
+    );
+    expect(
+      Number(
+        await one(
+          "series_id='dsc_deepfake_taskforce' AND period='2024-08-26/2025-08-25' AND category='female'",
+          "share",
+        ),
+      ),
+    ).toBe(97.1);
   });
 
   it("keeps gaps as NULL rows and series breaks", async () => {
@@ -87,7 +120,12 @@ describe("build of the real data package", () => {
   });
 
   it("writes a manifest whose hashes and row counts match the files", async () => {
-    const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { release: string; files: { name: string; rows: number | null; sha256: string; bytes: number }[]; series: number; sources: number };
+    const m = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as {
+      release: string;
+      files: { name: string; rows: number | null; sha256: string; bytes: number }[];
+      series: number;
+      sources: number;
+    };
     expect(m.release).toMatch(/^\d+\.\d+\.\d+$/);
     expect(m.files.map((f) => f.name)).toContain(`dsc-stats-data-${m.release}.zip`);
     const { createHash } = await import("node:crypto");
@@ -118,7 +156,10 @@ describe("zip writer", () => {
     expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
   });
   it("is deterministic and holds the entries", () => {
-    const entries = [{ name: "a.csv", data: new TextEncoder().encode("x\n") }, { name: "raw/한글.csv", data: new Uint8Array([0xb1, 0xe2]) }];
+    const entries = [
+      { name: "a.csv", data: new TextEncoder().encode("x\n") },
+      { name: "raw/한글.csv", data: new Uint8Array([0xb1, 0xe2]) },
+    ];
     const z1 = makeZip(entries);
     expect(Buffer.from(makeZip(entries)).equals(Buffer.from(z1))).toBe(true);
     expect(new DataView(z1.buffer).getUint32(0, true)).toBe(0x04034b50);

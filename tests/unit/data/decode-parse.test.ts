@@ -57,8 +57,20 @@ describe("parseCsvStrict", () => {
   });
 
   const bad = [
-    { name: "a truncated row", text: "a,b,c\n1,2,3\n4,5\n", row: 3, column: "c", message: /2 cells but the header has 3 \(truncated row\?\)/ },
-    { name: "a row with an extra cell", text: "a,b\n1,2,3\n", row: 2, column: "column 3", message: /3 cells but the header has 2/ },
+    {
+      name: "a truncated row",
+      text: "a,b,c\n1,2,3\n4,5\n",
+      row: 3,
+      column: "c",
+      message: /2 cells but the header has 3 \(truncated row\?\)/,
+    },
+    {
+      name: "a row with an extra cell",
+      text: "a,b\n1,2,3\n",
+      row: 2,
+      column: "column 3",
+      message: /3 cells but the header has 2/,
+    },
     { name: "an unterminated quote", text: 'a,b\n1,"2\n', row: 2, column: "", message: /CSV syntax/ },
     { name: "a duplicate header", text: "a,a\n1,2\n", row: 1, column: "a", message: /appears more than once/ },
     { name: "an empty header cell", text: "a,\n1,2\n", row: 1, column: "column 2", message: /header cell is empty/ },
@@ -69,7 +81,12 @@ describe("parseCsvStrict", () => {
       const r = parseCsvStrict(c.text, "s.csv");
       expect(r.ok).toBe(false);
       if (r.ok) return;
-      expect(r.errors.some((e) => e.file === "s.csv" && e.row === c.row && e.column === c.column && c.message.test(e.message)), JSON.stringify(r.errors)).toBe(true);
+      expect(
+        r.errors.some(
+          (e) => e.file === "s.csv" && e.row === c.row && e.column === c.column && c.message.test(e.message),
+        ),
+        JSON.stringify(r.errors),
+      ).toBe(true);
     });
   }
 });

@@ -45,10 +45,26 @@ syn_event,2024-08,,law,합성 법,Synthetic law,syn_a,syn_victims
 
 export function obs(over: Partial<Record<(typeof OBSERVATION_COLUMNS)[number], string>> = {}): Record<string, string> {
   return {
-    series_id: "syn_victims", period: "2024", period_start: "2024-01-01", period_end: "2024-12-31",
-    period_type: "calendar_year", partial: "false", dimension: "total", category: "all", subdimension: "",
-    subcategory: "", value: "100", share: "", qualifier: "", derived: "false", break_before: "false",
-    source_id: "syn_a", grade: "A", note_en: "", note_ko: "", ...over,
+    series_id: "syn_victims",
+    period: "2024",
+    period_start: "2024-01-01",
+    period_end: "2024-12-31",
+    period_type: "calendar_year",
+    partial: "false",
+    dimension: "total",
+    category: "all",
+    subdimension: "",
+    subcategory: "",
+    value: "100",
+    share: "",
+    qualifier: "",
+    derived: "false",
+    break_before: "false",
+    source_id: "syn_a",
+    grade: "A",
+    note_en: "",
+    note_ko: "",
+    ...over,
   };
 }
 
@@ -58,19 +74,23 @@ export const BASE_OBS = [
   obs({ dimension: "sex", category: "male", value: "40", share: "40.0" }),
 ];
 
-export function pkg(o: {
-  observations?: Record<string, string>[];
-  observationsText?: string;
-  series?: string;
-  sources?: string;
-  alternatives?: string;
-  events?: string;
-  categories?: string;
-} = {}): PackageInput {
+export function pkg(
+  o: {
+    observations?: Record<string, string>[];
+    observationsText?: string;
+    series?: string;
+    sources?: string;
+    alternatives?: string;
+    events?: string;
+    categories?: string;
+  } = {},
+): PackageInput {
   return {
     sources: table("data/sources.csv", o.sources ?? SYN_SOURCES),
     series: table("data/series.csv", o.series ?? SYN_SERIES),
-    observations: [table("data/observations.csv", o.observationsText ?? csv(o.observations ?? BASE_OBS, OBSERVATION_COLUMNS))],
+    observations: [
+      table("data/observations.csv", o.observationsText ?? csv(o.observations ?? BASE_OBS, OBSERVATION_COLUMNS)),
+    ],
     alternatives: table("data/alternatives.csv", o.alternatives ?? SYN_ALTERNATIVES),
     events: table("data/events.csv", o.events ?? SYN_EVENTS),
     categories: table("data/categories.csv", o.categories ?? SYN_CATEGORIES),

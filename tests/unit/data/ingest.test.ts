@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { HARM_BY_AGE_SPEC, SUPPORT_SPEC, ingestOfficialCsv, parseCount, parseYearLabel, type OfficialFileSpec } from "../../../scripts/lib/ingest.ts";
+import {
+  HARM_BY_AGE_SPEC,
+  SUPPORT_SPEC,
+  ingestOfficialCsv,
+  parseCount,
+  parseYearLabel,
+  type OfficialFileSpec,
+} from "../../../scripts/lib/ingest.ts";
 
 const ROOT = join(import.meta.dirname, "../../..");
 const raw = (spec: OfficialFileSpec): Uint8Array => new Uint8Array(readFileSync(join(ROOT, "data/raw", spec.fileName)));
@@ -26,9 +33,23 @@ function replaceBytes(bytes: Uint8Array, find: Uint8Array | string, repl: Uint8A
 }
 
 describe("helpers", () => {
-  it.each([["1234", 1234], ["1,234", 1234], ["332,341", 332341], [" 7 ", 7], ["1,23", null], ["12a", null], ["", null], ["-5", null], ["1.5", null]])(
-    "parseCount(%j) = %j", (s, want) => expect(parseCount(s)).toBe(want));
-  it.each([["2018년", "2018"], ["2024", "2024"], ["18년", null], ["2018년도", null]])("parseYearLabel(%j) = %j", (s, want) => expect(parseYearLabel(s)).toBe(want));
+  it.each([
+    ["1234", 1234],
+    ["1,234", 1234],
+    ["332,341", 332341],
+    [" 7 ", 7],
+    ["1,23", null],
+    ["12a", null],
+    ["", null],
+    ["-5", null],
+    ["1.5", null],
+  ])("parseCount(%j) = %j", (s, want) => expect(parseCount(s)).toBe(want));
+  it.each([
+    ["2018년", "2018"],
+    ["2024", "2024"],
+    ["18년", null],
+    ["2018년도", null],
+  ])("parseYearLabel(%j) = %j", (s, want) => expect(parseYearLabel(s)).toBe(want));
 });
 
 describe("official file: DSC support cases 2018–2024 (CP949)", () => {
@@ -62,12 +83,16 @@ describe("official file: DSC support cases 2018–2024 (CP949)", () => {
 describe("official file: DSC harm types by age 2023 (CP949)", () => {
   const r = ingestOfficialCsv(raw(HARM_BY_AGE_SPEC), "data/raw/harm.csv", HARM_BY_AGE_SPEC);
   const colTotal = (category: string, dimension = "harm_type"): number =>
-    r.table.rows.filter((x) => x.data.category === category && x.data.dimension === dimension).reduce((a, x) => a + Number(x.data.value), 0);
+    r.table.rows
+      .filter((x) => x.data.category === category && x.data.dimension === dimension)
+      .reduce((a, x) => a + Number(x.data.value), 0);
   it("ingests 6 age groups × 8 columns as harm_type × age", () => {
     expect(r.errors).toEqual([]);
     expect(r.encoding).toBe("cp949");
     expect(r.table.rows).toHaveLength(48);
-    expect(new Set(r.table.rows.map((x) => x.data.subcategory))).toEqual(new Set(["teens", "20s", "30s", "40s", "50plus", "unknown"]));
+    expect(new Set(r.table.rows.map((x) => x.data.subcategory))).toEqual(
+      new Set(["teens", "20s", "30s", "40s", "50plus", "unknown"]),
+    );
   });
   it("has column totals equal to the 2023 report figures (korea.md §5)", () => {
     expect(colTotal("synthesis_editing")).toBe(423);
@@ -86,7 +111,11 @@ describe("official file: DSC harm types by age 2023 (CP949)", () => {
 
 describe("synthetic fixtures in other encodings and line endings", () => {
   it("ingests UTF-8 with BOM, CRLF and quoted thousands separators", () => {
-    const r = ingestOfficialCsv(fixture("synthetic-support-utf8-bom-crlf.csv"), "synthetic-support-utf8-bom-crlf.csv", SUPPORT_SPEC);
+    const r = ingestOfficialCsv(
+      fixture("synthetic-support-utf8-bom-crlf.csv"),
+      "synthetic-support-utf8-bom-crlf.csv",
+      SUPPORT_SPEC,
+    );
     expect(r.errors).toEqual([]);
     expect(r.encoding).toBe("utf-8");
     expect(r.bom).toBe(true);
@@ -94,7 +123,11 @@ describe("synthetic fixtures in other encodings and line endings", () => {
     expect(value(r.table.rows, { period: "2030", category: "deletion" })).toBe(1000);
   });
   it("ingests CP949 with LF", () => {
-    const r = ingestOfficialCsv(fixture("synthetic-harm-by-age-cp949-lf.csv"), "synthetic-harm-by-age-cp949-lf.csv", HARM_BY_AGE_SPEC);
+    const r = ingestOfficialCsv(
+      fixture("synthetic-harm-by-age-cp949-lf.csv"),
+      "synthetic-harm-by-age-cp949-lf.csv",
+      HARM_BY_AGE_SPEC,
+    );
     expect(r.errors).toEqual([]);
     expect(value(r.table.rows, { subcategory: "unknown", dimension: "total" })).toBe(5);
   });
@@ -102,24 +135,104 @@ describe("synthetic fixtures in other encodings and line endings", () => {
 
 describe("corrupted copies of each official file fail with file, row and column", () => {
   const cp949 = (hex: number[]): Uint8Array => new Uint8Array(hex);
-  const cases: { name: string; spec: OfficialFileSpec; corrupt: (b: Uint8Array) => Uint8Array; row: number; column: string; message: RegExp }[] = [
+  const cases: {
+    name: string;
+    spec: OfficialFileSpec;
+    corrupt: (b: Uint8Array) => Uint8Array;
+    row: number;
+    column: string;
+    message: RegExp;
+  }[] = [
     // support file: header row 1, 2018 = row 2 … 2024 = row 8
-    { name: "support: truncated row", spec: SUPPORT_SPEC, corrupt: (b) => b.subarray(0, b.length - ",300237,3826,105\n".length), row: 8, column: "삭제 지원(건)", message: /truncated/ },
-    { name: "support: non-number cell", spec: SUPPORT_SPEC, corrupt: (b) => replaceBytes(b, ",28173,", ",28l73,"), row: 8, column: "상담 지원(건)", message: /"28l73" is not a number/ },
-    { name: "support: wrong header", spec: SUPPORT_SPEC, corrupt: (b) => replaceBytes(b, cp949([0xb1, 0xe2, 0xb0, 0xa3]), "YYYY"), row: 1, column: "YYYY", message: /unknown header "YYYY"/ },
-    { name: "support: invalid bytes", spec: SUPPORT_SPEC, corrupt: (b) => replaceBytes(b, "170697", cp949([0x31, 0xff, 0xff, 0x36])), row: 4, column: "지원건수(건)", message: /neither valid UTF-8 nor CP949/ },
-    { name: "support: bad period label", spec: SUPPORT_SPEC, corrupt: (b) => replaceBytes(b, "2019", "20X9"), row: 3, column: "기간", message: /not a year label/ },
+    {
+      name: "support: truncated row",
+      spec: SUPPORT_SPEC,
+      corrupt: (b) => b.subarray(0, b.length - ",300237,3826,105\n".length),
+      row: 8,
+      column: "삭제 지원(건)",
+      message: /truncated/,
+    },
+    {
+      name: "support: non-number cell",
+      spec: SUPPORT_SPEC,
+      corrupt: (b) => replaceBytes(b, ",28173,", ",28l73,"),
+      row: 8,
+      column: "상담 지원(건)",
+      message: /"28l73" is not a number/,
+    },
+    {
+      name: "support: wrong header",
+      spec: SUPPORT_SPEC,
+      corrupt: (b) => replaceBytes(b, cp949([0xb1, 0xe2, 0xb0, 0xa3]), "YYYY"),
+      row: 1,
+      column: "YYYY",
+      message: /unknown header "YYYY"/,
+    },
+    {
+      name: "support: invalid bytes",
+      spec: SUPPORT_SPEC,
+      corrupt: (b) => replaceBytes(b, "170697", cp949([0x31, 0xff, 0xff, 0x36])),
+      row: 4,
+      column: "지원건수(건)",
+      message: /neither valid UTF-8 nor CP949/,
+    },
+    {
+      name: "support: bad period label",
+      spec: SUPPORT_SPEC,
+      corrupt: (b) => replaceBytes(b, "2019", "20X9"),
+      row: 3,
+      column: "기간",
+      message: /not a year label/,
+    },
     // harm-by-age file: header row 1, 10대 = row 2 … 연령 미상 = row 7
-    { name: "harm: truncated row", spec: HARM_BY_AGE_SPEC, corrupt: (b) => b.subarray(0, b.length - ",2,23\n".length), row: 7, column: "사이버괴롭힘", message: /truncated/ },
-    { name: "harm: non-number cell", spec: HARM_BY_AGE_SPEC, corrupt: (b) => replaceBytes(b, ",1224,", ",12 4,"), row: 2, column: "불법촬영", message: /"12 4" is not a number/ },
-    { name: "harm: wrong header", spec: HARM_BY_AGE_SPEC, corrupt: (b) => replaceBytes(b, cp949([0xb1, 0xe2, 0xc5, 0xb8, 0x0a]), "etc!\n"), row: 1, column: "etc!", message: /unknown header "etc!"/ },
-    { name: "harm: invalid bytes", spec: HARM_BY_AGE_SPEC, corrupt: (b) => replaceBytes(b, ",7037,", cp949([0x2c, 0x37, 0x30, 0xff, 0x37, 0x2c])), row: 3, column: "피해건수", message: /neither valid UTF-8 nor CP949/ },
-    { name: "harm: unknown age label", spec: HARM_BY_AGE_SPEC, corrupt: (b) => replaceBytes(b, "10", "90"), row: 2, column: "연령", message: /not a known label/ },
+    {
+      name: "harm: truncated row",
+      spec: HARM_BY_AGE_SPEC,
+      corrupt: (b) => b.subarray(0, b.length - ",2,23\n".length),
+      row: 7,
+      column: "사이버괴롭힘",
+      message: /truncated/,
+    },
+    {
+      name: "harm: non-number cell",
+      spec: HARM_BY_AGE_SPEC,
+      corrupt: (b) => replaceBytes(b, ",1224,", ",12 4,"),
+      row: 2,
+      column: "불법촬영",
+      message: /"12 4" is not a number/,
+    },
+    {
+      name: "harm: wrong header",
+      spec: HARM_BY_AGE_SPEC,
+      corrupt: (b) => replaceBytes(b, cp949([0xb1, 0xe2, 0xc5, 0xb8, 0x0a]), "etc!\n"),
+      row: 1,
+      column: "etc!",
+      message: /unknown header "etc!"/,
+    },
+    {
+      name: "harm: invalid bytes",
+      spec: HARM_BY_AGE_SPEC,
+      corrupt: (b) => replaceBytes(b, ",7037,", cp949([0x2c, 0x37, 0x30, 0xff, 0x37, 0x2c])),
+      row: 3,
+      column: "피해건수",
+      message: /neither valid UTF-8 nor CP949/,
+    },
+    {
+      name: "harm: unknown age label",
+      spec: HARM_BY_AGE_SPEC,
+      corrupt: (b) => replaceBytes(b, "10", "90"),
+      row: 2,
+      column: "연령",
+      message: /not a known label/,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
       const r = ingestOfficialCsv(c.corrupt(raw(c.spec)), "data/raw/corrupt.csv", c.spec);
-      const hit = r.errors.find((e) => e.file === "data/raw/corrupt.csv" && e.row === c.row && e.column === c.column && c.message.test(e.message));
+      const hit = r.errors.find(
+        (e) =>
+          e.file === "data/raw/corrupt.csv" && e.row === c.row && e.column === c.column && c.message.test(e.message),
+      );
       expect(hit, JSON.stringify(r.errors)).toBeDefined();
     });
   }

@@ -4,7 +4,7 @@ import { nodeDb } from "../../../src/db/node";
 import { querySeries } from "../../../src/db/queries/series";
 import { queryCompare } from "../../../src/db/queries/compare";
 import { queryHeadline } from "../../../src/db/queries/headline";
-import type { ChartSpec } from "../../../src/charts/spec";
+import type { ChartSpec } from "../../../src/spec/spec";
 
 // Real DuckDB (Node, same version as the browser's) over small synthetic fixtures.
 const db = nodeDb(path.resolve("tests/fixtures/site"));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { queryToSpec, specToQuery, type SpecBounds } from "../../../src/state/url";
-import type { ChartSpec } from "../../../src/charts/spec";
+import { queryToSpec, specToQuery, type SpecBounds } from "../../../src/spec/url";
+import type { ChartSpec } from "../../../src/spec/spec";
 
 const defaults: ChartSpec = {
   id: "trends",
@@ -74,5 +74,23 @@ describe("URL ⇄ spec", () => {
     const { spec, rejected } = queryToSpec(new URLSearchParams("from=2024&to=2019"), defaults, bounds);
     expect([spec.from, spec.to]).toEqual([2018, 2024]);
     expect(rejected).toEqual(["from", "to"]);
+  });
+
+  it("accepts only categories the chosen breakdown has in the data, and carries none it rejects", () => {
+    const b = {
+      ...bounds,
+      available: { dsc_victims: { total: ["all"] }, dsc_victims_by_sex: { sex: ["female", "male"] } },
+    };
+    const ok = queryToSpec(new URLSearchParams("series=dsc_victims_by_sex&dim=sex&cats=male"), defaults, b);
+    expect(ok).toEqual({
+      spec: { ...defaults, series: ["dsc_victims_by_sex"], dimension: "sex", categories: ["male"] },
+      rejected: [],
+    });
+    for (const q of ["series=dsc_victims_by_sex&dim=sex&cats=male,teen", "dim=sex&cats=female", "cats=all_of_them"]) {
+      const { spec, rejected } = queryToSpec(new URLSearchParams(q), defaults, b);
+      expect(rejected, q).toEqual(["cats"]);
+      expect(spec.categories, q).toEqual([]);
+      expect(specToQuery(spec, defaults, b.fields), q).not.toContain("cats");
+    }
   });
 });

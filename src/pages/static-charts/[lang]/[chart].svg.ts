@@ -4,7 +4,7 @@
  * SVG only: a PNG would need a browser at build time.
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { CATALOG } from "../../../charts/catalog";
+import { CATALOG } from "../../../spec/catalog";
 import { prerender } from "../../../charts/prerender";
 import { composeSvg, svgSize } from "../../../charts/actions/compose";
 import { LANGS, formatDate, t, type Lang } from "../../../i18n";
@@ -17,7 +17,7 @@ export const getStaticPaths: GetStaticPaths = () =>
 export const GET: APIRoute = async ({ params, site }) => {
   const lang = params.lang as Lang;
   const def = CATALOG[params.chart!]!;
-  const pr = await prerender(def, lang, { domId: `static-${def.id}` });
+  const pr = await prerender(def, lang, { domId: `static-${def.id}`, embed: true });
   const { width, height } = svgSize(pr.svg);
   const publishers = [
     ...new Set(pr.sourceIds.map((id) => pr.ctx.sources[id]?.publisher[lang]).filter((x): x is string => !!x)),
@@ -27,8 +27,8 @@ export const GET: APIRoute = async ({ params, site }) => {
     chartSvg: pr.svg,
     width,
     height,
-    title: def.title[lang],
-    subtitle: def.subtitle[lang],
+    title: t(lang, def.title),
+    subtitle: def.subtitle ? t(lang, def.subtitle) : "",
     footer: [
       `${t(lang, publishers.length > 1 ? "chart.sources" : "chart.source")}: ${publishers.join("; ")}`,
       t(lang, "share.imageFooter", { release: RELEASE, date: formatDate(new Date().toISOString().slice(0, 10), lang) }),
