@@ -11,14 +11,14 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { decodeBytes } from "./lib/decode.ts";
-import { parseCsvStrict, toObjects } from "./lib/csv.ts";
+import { dataCsv, parseCsvStrict, toObjects } from "./lib/csv.ts";
 import { OFFICIAL_SPECS, ingestOfficialCsv } from "./lib/ingest.ts";
 import { validatePackage, type TableInput } from "./lib/validate.ts";
 import {
   OUTPUT_TABLES,
   checkDescriptor,
-  copyStatement,
   csvDataRows,
+  exportTextQuery,
   manifestJson,
   observationCells,
   stagingDdl,
@@ -122,6 +122,27 @@ export async function buildData(opts: BuildOptions = {}): Promise<BuildResult> {
     }
   }
 
+  // 2b. UTF-8 transcodes shipped beside the untouched originals, for readers that cannot decode EUC-KR/CP949.
+  // Each must be exactly its original decoded (a stale or hand-edited copy would be a second, silent source).
+  const utf8Bytes = new Map<string, Uint8Array>();
+  for (const name of rawNames) {
+    const original = rawBytes.get(name);
+    const copy = await readFile(join(rawDir, "utf-8", name)).catch(() => null);
+    const file = `${label}/raw/utf-8/${name}`;
+    if (!original) continue;
+    if (!copy) {
+      errors.push({ file, row: 0, column: "", message: "UTF-8 transcode of the official file is missing" });
+      continue;
+    }
+    const dec = decodeBytes(original, file);
+    const want = "error" in dec ? null : dec.text;
+    if (want === null || new TextDecoder("utf-8", { fatal: false }).decode(copy) !== want || copy[0] === 0xef) {
+      errors.push({ file, row: 0, column: "", message: `is not the UTF-8 transcode (no BOM) of raw/${name}` });
+      continue;
+    }
+    utf8Bytes.set(name, new Uint8Array(copy));
+  }
+
   // 3. descriptor
   let release = "";
   const dpFile = `${label}/datapackage.json`;
@@ -152,7 +173,7 @@ export async function buildData(opts: BuildOptions = {}): Promise<BuildResult> {
     return fail();
   }
 
-  // 5. DuckDB: load with explicit types, export sorted CSVs
+  // 5. DuckDB: load with explicit types, export sorted CSVs (written by the one CSV writer)
   await mkdir(outDir, { recursive: true });
   for (const n of await readdir(outDir)) {
     if (
@@ -186,7 +207,10 @@ export async function buildData(opts: BuildOptions = {}): Promise<BuildResult> {
     }
     await con.run(typedDdl("categories"));
     for (const name of OUTPUT_TABLES) if (name !== "categories") await con.run(typedDdl(name));
-    for (const name of OUTPUT_TABLES) await con.run(copyStatement(name, join(outDir, `${name}.csv`)));
+    for (const name of OUTPUT_TABLES) {
+      const rows = (await con.runAndReadAll(exportTextQuery(name))).getRows() as (string | null)[][];
+      await writeFile(join(outDir, `${name}.csv`), dataCsv(TABLE_COLUMNS[name], rows));
+    }
   } finally {
     con.closeSync();
     instance.closeSync();
@@ -203,7 +227,11 @@ export async function buildData(opts: BuildOptions = {}): Promise<BuildResult> {
     ...OUTPUT_TABLES.map((n) => ({ name: `${n}.csv`, data: outputs.get(`${n}.csv`) ?? new Uint8Array() })),
     { name: "datapackage.json", data: outputs.get("datapackage.json") ?? new Uint8Array() },
     { name: "README.md", data: new Uint8Array(readmeBytes ?? []) },
+    // Folder entries first: some readers (e.g. the Frictionless JS library) only create folders listed in the zip.
+    { name: "raw/", data: new Uint8Array() },
     ...[...rawBytes].map(([n, data]) => ({ name: `raw/${n.normalize("NFC")}`, data })),
+    ...(utf8Bytes.size ? [{ name: "raw/utf-8/", data: new Uint8Array() }] : []),
+    ...[...utf8Bytes].map(([n, data]) => ({ name: `raw/utf-8/${n.normalize("NFC")}`, data })),
   ]);
   await writeFile(join(outDir, zipName), zip);
   outputs.set(zipName, zip);

@@ -82,15 +82,39 @@ function ensureNginx() {
     );
 }
 
+/**
+ * The print test reads the compare brief's PDF with poppler (pdfinfo, pdftotext, pdftoppm). Install Debian's
+ * poppler-utils (and a Hangul font) when missing and root; otherwise the test fails and says what to install.
+ */
+function ensurePoppler() {
+  // The Korean brief needs a Hangul font in Chromium, or its PDF has no Korean text to read.
+  const cjk = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+  if (existsSync("/usr/bin/pdftotext") && existsSync("/usr/bin/pdfinfo") && existsSync(cjk)) return;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot) {
+    const env = { DEBIAN_FRONTEND: "noninteractive" };
+    const pkgs = ["install", "-y", "-qq", "poppler-utils", "fonts-noto-cjk"];
+    if (!run("apt-get install poppler-utils", "apt-get", pkgs, { env })) {
+      if (run("apt-get update", "apt-get", ["update", "-qq"], { env }))
+        run("apt-get install poppler-utils", "apt-get", pkgs, { env });
+    }
+  }
+  if (!existsSync("/usr/bin/pdftotext"))
+    console.warn("poppler-utils is not installed: the compare print test will fail (apt-get install poppler-utils).");
+}
+
 const chromium = ensureChromium();
 console.log(`Chromium: ${chromium}`);
 ensureNginx();
+ensurePoppler();
 const reports = path.join(root, "test-results");
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 const steps = [
   ["build (data + site)", "npm", ["run", "build"]],
+  // Every built page and the package README are published text: no working notes, ids or build hosts.
+  ["reader-facing text", "node", ["scripts/check-reader-text.mjs", "dist"]],
   ["format", "npx", ["prettier", "--check", "."]],
   ["lint", "npx", ["eslint", "."]],
   ["types", "npx", ["astro", "check"]],

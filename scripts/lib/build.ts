@@ -65,8 +65,13 @@ export function exportQuery(table: TableName): string {
   }
 }
 
-export function copyStatement(table: TableName, path: string): string {
-  return `COPY (${exportQuery(table)}) TO '${path.replace(/'/g, "''")}' (FORMAT CSV, HEADER, DELIMITER ',')`;
+/**
+ * The export query with every column as text, exactly as DuckDB formats it (dates ISO, booleans true/false,
+ * doubles shortest round-trip); the rows are written by the project's one CSV writer (src/lib/csv.ts).
+ */
+export function exportTextQuery(table: TableName): string {
+  const cols = TABLE_COLUMNS[table].map((c) => `CAST(${q(c)} AS VARCHAR) AS ${q(c)}`).join(", ");
+  return `SELECT ${cols} FROM (${exportQuery(table)})`;
 }
 
 /** Observation → the string cells the staging table takes. */

@@ -1,6 +1,12 @@
 /** Strict CSV parsing with papaparse. Pure: no Node APIs. */
 import Papa from "papaparse";
 import type { DataError } from "./types.ts";
+import { toCsv, type CsvCell } from "../../src/lib/csv.ts";
+
+/** A published data file: the one CSV writer, without a BOM and with LF line ends (files for machines). */
+export function dataCsv(columns: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return toCsv(columns, rows, { bom: false, newline: "\n" });
+}
 
 export interface ParsedCsv {
   header: string[];
@@ -29,6 +35,19 @@ export function parseCsvStrict(text: string, file: string): ParseResult {
     return lo + 1;
   };
 
+  const mixed = mixedLineEnd(input);
+  if (mixed)
+    return {
+      ok: false,
+      errors: [
+        {
+          file,
+          row: mixed.row,
+          column: "",
+          message: `mixed line endings: this row ends with ${mixed.found} but the file's first row ends with ${mixed.first}; save the file with one kind of line end`,
+        },
+      ],
+    };
   const errors: DataError[] = [];
   const rows: { row: number; cells: string[] }[] = [];
   let cursor = 0;
@@ -71,6 +90,29 @@ export function parseCsvStrict(text: string, file: string): ParseResult {
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, csv: { header, records: rows } };
+}
+
+/**
+ * The first record whose line end (outside quotes) differs from the first record's, with its 1-based line number.
+ * Mixed CRLF/LF otherwise surfaces as a misleading "row has N cells" error far from the cause.
+ */
+export function mixedLineEnd(text: string): { row: number; first: string; found: string } | null {
+  let first = "";
+  let line = 1;
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34) inQuotes = !inQuotes;
+    else if (ch === 10) {
+      if (!inQuotes) {
+        const kind = text.charCodeAt(i - 1) === 13 ? "CRLF" : "LF";
+        if (!first) first = kind;
+        else if (kind !== first) return { row: line, first, found: kind };
+      }
+      line++;
+    }
+  }
+  return null;
 }
 
 function skipNewline(text: string, pos: number): number {

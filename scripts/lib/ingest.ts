@@ -26,7 +26,22 @@ export interface OfficialFileSpec {
   valueColumns: ValueColumn[];
   note_en: string;
   note_ko: string;
+  /**
+   * Years the file labels as whole years but that cover less (the DSC opened on 30 Apr 2018, so its "2018년" row
+   * covers 30 Apr–31 Dec 2018): stored as that partial period, with a note saying so.
+   */
+  partialYears?: Record<string, { start: string; end: string; note_en: string; note_ko: string }>;
 }
+
+/** The DSC opened on 30 April 2018: its first year is a partial period in every series it publishes. */
+export const DSC_FIRST_YEAR = {
+  "2018": {
+    start: "2018-04-30",
+    end: "2018-12-31",
+    note_en: "The centre opened on 30 Apr 2018: 30 Apr–31 Dec 2018 only.",
+    note_ko: "2018.4.30 개소: 2018년 4월 30일–12월 31일만.",
+  },
+};
 
 export const SUPPORT_SPEC: OfficialFileSpec = {
   fileName: "한국여성인권진흥원_디지털성범죄피해자지원센터 지원현황_20241231.csv",
@@ -43,6 +58,7 @@ export const SUPPORT_SPEC: OfficialFileSpec = {
   ],
   note_en: "Official data.go.kr file (CP949), ingested as published.",
   note_ko: "공공데이터포털 공식 파일(CP949), 발표된 그대로 수집.",
+  partialYears: DSC_FIRST_YEAR,
 };
 
 export const HARM_BY_AGE_SPEC: OfficialFileSpec = {
@@ -167,15 +183,16 @@ export function ingestOfficialCsv(bytes: Uint8Array, file: string, spec: Officia
         errors.push({ file, row: rec.row, column: vc.header, message: `"${raw}" is not a number` });
         continue;
       }
+      const part = spec.partialYears?.[year];
       rows.push({
         row: rec.row,
         data: {
           series_id: spec.seriesId,
-          period: year,
-          period_start: `${year}-01-01`,
-          period_end: `${year}-12-31`,
-          period_type: "calendar_year",
-          partial: "false",
+          period: part ? `${part.start}/${part.end}` : year,
+          period_start: part ? part.start : `${year}-01-01`,
+          period_end: part ? part.end : `${year}-12-31`,
+          period_type: part ? "partial_year" : "calendar_year",
+          partial: part ? "true" : "false",
           dimension: vc.dimension,
           category: vc.category,
           subdimension: sub.subdimension,
@@ -187,8 +204,8 @@ export function ingestOfficialCsv(bytes: Uint8Array, file: string, spec: Officia
           break_before: "false",
           source_id: spec.sourceId,
           grade: spec.grade,
-          note_en: spec.note_en,
-          note_ko: spec.note_ko,
+          note_en: part ? `${spec.note_en} ${part.note_en}` : spec.note_en,
+          note_ko: part ? `${spec.note_ko} ${part.note_ko}` : spec.note_ko,
         },
       });
     }

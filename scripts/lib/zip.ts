@@ -60,6 +60,9 @@ export function makeZip(entries: ZipEntry[]): Uint8Array {
     cv.setUint32(20, e.data.length, true);
     cv.setUint32(24, e.data.length, true);
     cv.setUint16(28, name.length, true);
+    // A name ending in "/" is a directory entry (MS-DOS directory attribute): some unzippers create folders only
+    // from these, so files under raw/ need their folders listed first.
+    if (e.name.endsWith("/")) cv.setUint32(38, 0x10, true);
     cv.setUint32(42, offset, true);
     central.set(name, 46);
     locals.push(local, e.data);

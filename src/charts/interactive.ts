@@ -10,6 +10,8 @@ import { renderChart } from "./render";
 import { summarize } from "./summary";
 import { sourcesOf, tableModel, type TableModel } from "./table";
 import { eventsInView } from "./events";
+import { t } from "../i18n";
+import { formatDate } from "../i18n/format";
 
 const db = browserDb();
 
@@ -50,26 +52,47 @@ function tableDom(model: TableModel, caption: string): HTMLElement {
   return wrap;
 }
 
+/**
+ * The source line as SourceLine.astro writes it: publisher, title and date linked to the original, then a link to
+ * the source's entry on the sources page. Ids stay in link targets, never in the text.
+ */
 function sourceLine(el: Element, p: Payload, ids: string[]): void {
   const lang = p.ctx.lang;
+  // Inside an embed every link leaves the frame (the sources page refuses to be framed).
+  const embed = p.embed || document.querySelector("[data-embed-id]") !== null;
+  const out = (a: HTMLAnchorElement, rel: string) => {
+    a.rel = rel;
+    if (embed) a.target = "_blank";
+  };
   const label = el.querySelector("span");
   const keep = label?.cloneNode(true);
   el.replaceChildren();
   if (keep) el.append(keep);
+  const quoted = (x: string) => t(lang, "chart.quotedTitle", { title: x });
   ids.forEach((id, i) => {
     const s = p.ctx.sources[id];
     if (!s) return;
     if (i > 0) el.append("; ");
     el.append(" ");
+    const pub = s.publisher[lang] || s.publisher.en;
     const a = document.createElement("a");
     a.href = /^https?:\/\//.test(s.url) ? s.url : "#";
-    a.rel = "noopener noreferrer external";
-    a.textContent = s.publisher[lang] || s.title;
-    el.append(a, " ");
+    out(a, "noopener noreferrer external");
+    a.textContent = pub;
+    const rest = [
+      s.title ? `, ${quoted(s.title)}` : "",
+      s.published ? ` (${formatDate(s.published, lang)})` : "",
+      s.grade === "D" || s.grade === "L" ? ` (${t(lang, "chart.secondary")})` : "",
+    ].join("");
+    const line = document.createElement("span");
+    line.append(a, rest);
+    el.append(line, " ");
     const ref = document.createElement("a");
     ref.className = "muted";
     ref.href = `${p.sourcesPage}#src-${id}`;
-    ref.textContent = `[${id}]`;
+    out(ref, "noopener");
+    ref.setAttribute("aria-label", `${t(lang, "chart.sourceDetails")}: ${pub}`);
+    ref.textContent = `(${t(lang, "chart.sourceDetails")})`;
     el.append(ref);
   });
 }

@@ -2,7 +2,7 @@ import type { ChartSpec } from "../spec/spec";
 import type { ChartContext } from "./context";
 import { categoryLabel, keyLabel, seriesTitle, unitOf } from "./context";
 import { t } from "../i18n";
-import { formatCount, formatNumber, formatChange, formatPeriod } from "../i18n/format";
+import { formatCount, formatNumber, formatChange, formatPercent, formatPeriod } from "../i18n/format";
 import type { Row } from "../db/tables";
 import { barsPerPeriod } from "./renderers/bar";
 
@@ -30,22 +30,7 @@ function period(ctx: ChartContext, r: Row): string {
 export function summarize(spec: ChartSpec, rows: Row[], ctx: ChartContext): string {
   const lang = ctx.lang;
   if (!rows.length) return t(lang, "summary.none");
-  if (spec.view === "compare") {
-    const changed = rows.filter((r) => r.change_pct != null);
-    if (!changed.length) return t(lang, "summary.none");
-    const up = changed.filter((r) => Number(r.change_pct) > 0).length;
-    const top = changed.reduce((a, b) => (Math.abs(Number(b.change_pct)) > Math.abs(Number(a.change_pct)) ? b : a));
-    const cat =
-      categoryLabel(ctx, String(top.dimension), String(top.category)) || seriesTitle(ctx, String(top.series_id));
-    return t(lang, "summary.compare", {
-      a: spec.a,
-      b: spec.b,
-      n: up,
-      m: changed.length,
-      cat,
-      chg: formatChange(Number(top.change_pct), lang),
-    });
-  }
+  if (spec.view === "compare") return summarizeCompare(spec, rows, ctx);
   const many = spec.series.length > 1;
   const parts: string[] = [];
   if (spec.mark === "bar" && !barsPerPeriod(rows)) {
@@ -64,7 +49,8 @@ export function summarize(spec: ChartSpec, rows: Row[], ctx: ChartContext): stri
   } else {
     const keys = [...new Set(rows.map((r) => `${r.series_id}:${r.category}`))];
     for (const k of keys.slice(0, 4)) {
-      const pts = rows.filter((r) => `${r.series_id}:${r.category}` === k && r.y != null && r.partial !== true);
+      const all = rows.filter((r) => `${r.series_id}:${r.category}` === k && r.y != null && r.partial !== true);
+      const pts = all;
       if (!pts.length) continue;
       const first = pts[0]!;
       const last = pts[pts.length - 1]!;
@@ -78,6 +64,33 @@ export function summarize(spec: ChartSpec, rows: Row[], ctx: ChartContext): stri
         p1: period(ctx, first),
         p2: period(ctx, last),
       };
+      // Never "rose from … to …" across a series break: describe the points before the first break, then each
+      // later definition on its own.
+      const seg = (r: Row) => Number(r.segment ?? 0);
+      const before = pts.filter((r) => seg(r) === seg(first));
+      if (before.length < pts.length) {
+        const l0 = before[before.length - 1]!;
+        const v0 = { ...vars, b: prose(ctx, spec, l0, Number(l0.y)), p2: period(ctx, l0) };
+        parts.push(
+          before.length === 1
+            ? t(lang, "summary.single", vars)
+            : t(lang, Number(l0.y) > a ? "summary.rose" : Number(l0.y) < a ? "summary.fell" : "summary.flat", v0),
+        );
+        for (const sg of [...new Set(pts.map(seg))].filter((x) => x !== seg(first))) {
+          const sp = pts.filter((r) => seg(r) === sg);
+          const f = sp[0]!;
+          const l = sp[sp.length - 1]!;
+          parts.push(
+            t(lang, sp.length === 1 ? "summary.afterBreakOne" : "summary.afterBreak", {
+              a: prose(ctx, spec, f, Number(f.y)),
+              p1: period(ctx, f),
+              b: prose(ctx, spec, l, Number(l.y)),
+              p2: period(ctx, l),
+            }),
+          );
+        }
+        continue;
+      }
       parts.push(
         pts.length === 1
           ? t(lang, "summary.single", vars)
@@ -91,5 +104,67 @@ export function summarize(spec: ChartSpec, rows: Row[], ctx: ChartContext): stri
   if (gaps.length && spec.mark !== "bar") parts.push(t(lang, "summary.gaps", { periods: gaps.join(", ") }));
   const breaks = [...new Set(rows.filter((r) => r.break_before === true).map((r) => String(r.period)))];
   if (breaks.length) parts.push(t(lang, "summary.breaks", { periods: breaks.join(", ") }));
+  return parts.join(" ") || t(lang, "summary.none");
+}
+
+/**
+ * Compare view: the changes that can be computed, then — never "no figures" when figures are drawn — the pairs
+ * shown without a change, with both values and the reason ("2023: 180; 2024: 1,202 — definitions differ, so no
+ * change is computed").
+ */
+function summarizeCompare(spec: ChartSpec, rows: Row[], ctx: ChartContext): string {
+  const lang = ctx.lang;
+  const label = (r: Row) =>
+    categoryLabel(ctx, String(r.dimension), String(r.category)) || seriesTitle(ctx, String(r.series_id));
+  const parts: string[] = [];
+  const changed = rows.filter((r) => r.change_pct != null);
+  if (changed.length) {
+    const up = changed.filter((r) => Number(r.change_pct) > 0).length;
+    const top = changed.reduce((a, b) => (Math.abs(Number(b.change_pct)) > Math.abs(Number(a.change_pct)) ? b : a));
+    parts.push(
+      t(lang, "summary.compare", {
+        a: spec.a,
+        b: spec.b,
+        n: up,
+        m: changed.length,
+        cat: label(top),
+        chg: formatChange(Number(top.change_pct), lang),
+      }),
+    );
+  }
+  const shown = (v: Row[string] | undefined, sh: Row[string] | undefined, q: Row[string] | undefined) =>
+    v != null
+      ? `${String(q ?? "")}${formatNumber(Number(v), lang)}`
+      : sh != null
+        ? formatPercent(Number(sh), lang)
+        : t(lang, "chart.nodata");
+  const unchanged = rows.filter(
+    (r) => r.change_pct == null && (r.value_a != null || r.value_b != null || r.share_a != null || r.share_b != null),
+  );
+  for (const r of unchanged.slice(0, 4)) {
+    const why =
+      r.break_between === true
+        ? "summary.why.break"
+        : r.qualifier_a || r.qualifier_b
+          ? "summary.why.approx"
+          : r.value_a == null && r.value_b == null && r.share_a != null && r.share_b != null
+            ? "summary.why.sharesBoth"
+            : r.value_a == null || r.value_b == null
+              ? (r.value_a ?? r.share_a) != null && (r.value_b ?? r.share_b) != null
+                ? "summary.why.shares"
+                : "summary.why.missing"
+              : "summary.why.zero";
+    parts.push(
+      t(lang, "summary.pair", {
+        series: label(r),
+        a: spec.a,
+        va: shown(r.value_a, r.share_a, r.qualifier_a),
+        b: spec.b,
+        vb: shown(r.value_b, r.share_b, r.qualifier_b),
+        why: t(lang, why),
+      }),
+    );
+  }
+  if (unchanged.length > 4) parts.push(t(lang, "summary.more", { n: unchanged.length - 4 }));
   return parts.join(" ") || t(lang, "summary.none");
 }

@@ -19,7 +19,10 @@ function flags(r: Row, lang: ChartContext["lang"]): string {
   if (r.derived === true) f.push(t(lang, "chart.derived"));
   if (r.grade === "D" || r.grade === "L") f.push(t(lang, "chart.secondary"));
   if (r.qualifier) f.push(t(lang, "chart.approx"));
-  const note = String((lang === "ko" ? r.note_ko : r.note_en) ?? "");
+  // Validator flags in notes ("[parts-not-exhaustive]") are for maintainers, not readers.
+  const note = String((lang === "ko" ? r.note_ko : r.note_en) ?? "")
+    .replace(/\[(?:parts-not-exhaustive|overlapping-categories)\]\s*/g, "")
+    .trim();
   if (note) f.push(note);
   return f.join("; ");
 }

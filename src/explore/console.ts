@@ -5,7 +5,7 @@
  */
 import { getConsole, type ConsoleResult } from "../db/console";
 import { quoteIdent } from "../db/queries/explore";
-import { resultsToCsv } from "./csv";
+import { recordsToCsv } from "../lib/csv";
 import { drawQuickChart } from "./quick-chart";
 import { resultsTable } from "./results-table";
 import { runController } from "./run-controller";
@@ -139,7 +139,7 @@ export async function start(root: HTMLElement, shared: SharedQuery): Promise<voi
   });
   dlBtn.addEventListener("click", () => {
     if (!result) return;
-    const csv = resultsToCsv(
+    const csv = recordsToCsv(
       result.columns.map((c) => c.name),
       result.allRows(),
     );

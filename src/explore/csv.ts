@@ -1,7 +1,8 @@
 /**
  * Pure helpers for "bring your own CSV": byte checks (UTF-8, or CP949 turned into UTF-8 in chunks for DuckDB's
  * own reader), header checks, type inference that knows spreadsheet- and Korean-style values, table names,
- * the located error reports (papaparse), and the CSV written for result downloads. No DOM: unit-tested in Node.
+ * the located error reports (papaparse). Result downloads use the project's one CSV writer (src/lib/csv.ts).
+ * No DOM: unit-tested in Node.
  */
 import Papa from "papaparse";
 import { decodeBytes } from "../lib/decode";
@@ -166,20 +167,6 @@ export function tableNameFor(fileName: string, taken: readonly string[] = []): s
   return name;
 }
 
-/** One CSV field, quoted only when needed (RFC 4180). */
-export function csvField(v: unknown): string {
-  if (v == null) return "";
-  const s = String(v);
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Query results as CSV with a UTF-8 BOM (so spreadsheet apps read Korean text correctly). */
-export function resultsToCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const lines = [columns.map(csvField).join(",")];
-  for (const r of rows) lines.push(columns.map((c) => csvField(r[c])).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
-
 export interface Preview {
   header: string[];
   delimiter: string;
@@ -312,7 +299,7 @@ export async function prepareBytes(
  */
 export async function findCsvProblem(text: string, delimiter: string): Promise<CsvError | null> {
   try {
-    await normaliseCsv(text, delimiter);
+    await checkCsv(text, delimiter);
     return null;
   } catch (e) {
     return e instanceof CsvError ? e : null;
@@ -321,16 +308,16 @@ export async function findCsvProblem(text: string, delimiter: string): Promise<C
 
 /**
  * Parse the whole text in chunks (yielding between chunks so the page stays responsive and the progress
- * bar moves), check every row has as many fields as the header, and write comma-separated UTF-8 CSV.
+ * bar moves) and check every row has as many fields as the header and its quotes close. Writes nothing:
+ * DuckDB reads the file itself; this only locates what it refused.
  */
-export function normaliseCsv(
+export function checkCsv(
   text: string,
   delimiter: string,
   onProgress: (fraction: number) => void = () => {},
   chunkSize = 1 << 20,
-): Promise<{ csv: string; rows: number; header: string[] }> {
+): Promise<{ rows: number; header: string[] }> {
   return new Promise((resolve, reject) => {
-    const out: string[] = [];
     let header: string[] | null = null;
     let row = 0;
     let failed = false;
@@ -349,7 +336,6 @@ export function normaliseCsv(
             row++;
             if (!header) {
               header = checkHeader(fields);
-              out.push(header.map(csvField).join(","));
               continue;
             }
             if (fields.length !== header.length)
@@ -358,7 +344,6 @@ export function normaliseCsv(
                 row,
                 detail: `${fields.length} fields; the header has ${header.length}`,
               });
-            out.push(fields.map(csvField).join(","));
           }
           const err = res.errors.find((e: Papa.ParseError) => e.type === "Quotes");
           if (err) throw new CsvError({ code: "parse", row: row, detail: err.message });
@@ -373,7 +358,7 @@ export function normaliseCsv(
       complete() {
         if (failed) return;
         if (!header) reject(new CsvError({ code: "empty" }));
-        else resolve({ csv: `${out.join("\n")}\n`, rows: row - 1, header });
+        else resolve({ rows: row - 1, header });
       },
     });
   });

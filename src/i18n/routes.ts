@@ -8,6 +8,7 @@ export const PAGES: readonly { slug: string; nav: StringKey }[] = [
   { slug: "compare", nav: "nav.compare" },
   { slug: "deepfakes", nav: "nav.deepfakes" },
   { slug: "victims", nav: "nav.victims" },
+  { slug: "justice", nav: "nav.justice" },
   { slug: "international", nav: "nav.international" },
   { slug: "explore", nav: "nav.explore" },
   { slug: "sources", nav: "nav.sources" },

@@ -3,7 +3,8 @@
 export const CSP_BASE = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
+  // DuckDB-WASM's worker is a same-origin file under /_astro/; no blob: workers are made.
+  "worker-src 'self'",
   "connect-src 'self'",
   "img-src 'self' data: blob:",
   "style-src 'self' 'unsafe-inline'",

@@ -10,7 +10,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const PAGES = ["", "trends/", "compare/", "deepfakes/", "victims/", "international/"];
+const PAGES = ["", "trends/", "compare/", "deepfakes/", "victims/", "justice/", "international/"];
 
 describe("every page, both languages, JS on and off", () => {
   for (const lang of ["ko", "en"]) {

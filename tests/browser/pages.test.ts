@@ -10,7 +10,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const CHART_PAGES = ["compare/", "deepfakes/", "victims/", "international/"];
+const CHART_PAGES = ["compare/", "deepfakes/", "victims/", "justice/", "international/"];
 
 describe("dashboard pages, both languages, JS on and off", () => {
   for (const lang of ["ko", "en"]) {
@@ -66,8 +66,9 @@ describe("compare page", () => {
             .addEventListener("dsc:redrawn", () => resolve(), { once: true }),
         ),
     );
+    // The sticky year bar above the indicator table holds the years for every chart on the page.
     const ms = await waitForRedraw(page, "compare_dsc_victims", async () => {
-      await lead.locator("select[name=a]").selectOption("2020");
+      await page.locator('[data-ind-bar] select[name="a"]').selectOption("2020");
     });
     expect(ms).toBeGreaterThan(0);
     await expect.poll(() => page.url()).toContain("a=2020");
@@ -117,18 +118,22 @@ describe("compare page", () => {
 });
 
 describe("deepfakes and international specifics", () => {
-  it("shows the taskforce windows as two bars and marks KCSC 2025 as partial", async () => {
+  it("shows the taskforce windows as two bars, and KCSC correction requests without the 2025 count of videos reviewed", async () => {
     const t = await open(browser, "/en/deepfakes/", { javaScriptEnabled: false });
     const tf = t.page.locator('figure[data-chart="df_taskforce"]');
     const tfTable = await tf.locator("table.data").textContent();
     expect(tfTable).toContain("793");
     expect(tfTable).toContain("1,807");
     expect(await tf.locator("svg rect").count()).toBeGreaterThanOrEqual(2);
+    // What the overview card says is beside the chart: the change against the earlier window and the split by sex.
+    const notes = await tf.locator(".chart-notes").textContent();
+    expect(notes).toContain("+127.9%");
+    expect(notes).toContain("1,754 (97.1%)");
+    expect(notes).toContain("53 (2.9%)");
+    // 15,808 videos *reviewed* (Jan–Jul 2025) is a different count from correction requests: not on this axis.
     const kcsc = t.page.locator('figure[data-chart="df_kcsc"]');
-    const partialRow = kcsc.locator("table.data tbody tr", { hasText: "2025-01/2025-07" });
-    expect(await partialRow.count()).toBe(1);
-    expect(await partialRow.textContent()).toContain("partial period");
-    expect(await kcsc.locator("svg").innerHTML()).toContain("partial period");
+    expect(await kcsc.locator("table.data").textContent()).not.toContain("15,808");
+    expect(await kcsc.locator("table.data tbody tr", { hasText: "2025" }).count()).toBe(0);
     await t.context.close();
   });
 
@@ -139,6 +144,62 @@ describe("deepfakes and international specifics", () => {
     expect(await t.page.locator(".chart-notes li").count()).toBeGreaterThan(3);
     // Korean-only annotations never appear on another country's chart.
     expect(await t.page.locator('figure[data-chart="intl_uk_rph_cases"] [data-events] li').count()).toBe(0);
+    await t.context.close();
+  });
+});
+
+describe("justice page", () => {
+  it("states the court figures from the data, what is missing, and is in the navigation (JS off)", async () => {
+    const t = await open(browser, "/en/justice/", { javaScriptEnabled: false });
+    const { page } = t;
+    expect(await page.locator("[data-justice-summary]").innerText()).toContain(
+      "Of 9,148 defendants judged at first instance for illegal filming in 2012–2018, 862 (9.4%) were sentenced to imprisonment; 52.3% were fined.",
+    );
+    const missing = await page.locator("[data-justice-missing]").innerText();
+    expect(missing).toContain("after 2018");
+    expect(missing).toMatch(/deepfake/);
+    expect(await page.locator('nav a[href$="/en/justice/"]').count()).toBe(1);
+    const cases = page.locator('figure[data-chart="jx_cases"] table.data');
+    // textContent: the table sits in a closed <details>, so it has no rendered text.
+    expect(await cases.locator("tbody tr").first().textContent()).toContain("2000");
+    const outcomes = page.locator('figure[data-chart="jx_outcomes"]');
+    expect(await outcomes.locator("svg rect").count()).toBeGreaterThanOrEqual(4);
+    expect(await outcomes.locator("table.data").textContent()).toContain("52.3");
+    const clearance = page.locator('figure[data-chart="jx_clearance"] table.data tbody tr', {
+      hasText: "2022-01/2022-08",
+    });
+    expect(await clearance.textContent()).toContain("partial period");
+    await t.context.close();
+  });
+
+  it("fits a phone screen in Korean, with the summary in Korean", async () => {
+    const t = await open(browser, "/ko/justice/");
+    await t.page.setViewportSize({ width: 390, height: 844 });
+    expect(await t.page.locator("[data-justice-summary]").innerText()).toContain("9,148명");
+    expect(await t.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(t.errors).toEqual([]);
+    await t.context.close();
+  });
+});
+
+describe("trends picker", () => {
+  it("groups every series under its body and reaches back to 2000 for illegal filming", async () => {
+    const t = await open(browser, "/en/trends/");
+    const { page } = t;
+    const fig = page.locator('figure[data-chart="trends"]');
+    const police = fig.locator('select[name=series] optgroup[label="Korean National Police Agency (KNPA)"]');
+    for (const s of ["knpa_illegal_filming_cases", "knpa_telecom_obscenity_cases", "knpa_cyber_sexual_violence"])
+      expect(await police.locator(`option[value="${s}"]`).count(), s).toBe(1);
+    const kcsc = fig.locator('select[name=series] optgroup[label="Korea Communications Standards Commission (KCSC)"]');
+    for (const s of ["kcsc_dsc_reviews", "kcsc_dsc_requests", "kcsc_self_regulation_requests"])
+      expect(await kcsc.locator(`option[value="${s}"]`).count(), s).toBe(1);
+    await waitForRedraw(page, "trends", () =>
+      fig.locator("select[name=series]").selectOption("knpa_illegal_filming_cases"),
+    );
+    const table = (await fig.locator("table.data").textContent()) ?? "";
+    expect(table).toContain("2000");
+    expect(table).toContain("7,615");
+    expect(t.errors).toEqual([]);
     await t.context.close();
   });
 });
@@ -163,5 +224,6 @@ describe("sources page anchors", () => {
       expect([...ids].filter((id) => !anchors.has(id))).toEqual([]);
       await t.context.close();
     }
-  });
+    // Sixteen page loads on a shared machine: more time than one page's default.
+  }, 300_000);
 });

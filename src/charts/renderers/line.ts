@@ -180,7 +180,10 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
       label: null,
       axis: sparkline ? null : "bottom",
       domain: [x0 - 0.5, x1 + 0.5],
-      ticks: Array.from({ length: x1 - x0 + 1 }, (_, i) => x0 + i).filter((y, _, a) => a.length <= 12 || y % 2 === 0),
+      // Every year up to 12, every other year up to 24, then every fifth (the long series run from 2000).
+      ticks: Array.from({ length: x1 - x0 + 1 }, (_, i) => x0 + i).filter(
+        (y, _, a) => a.length <= 12 || (a.length <= 24 ? y % 2 === 0 : y % 5 === 0),
+      ),
       tickFormat: (d: number) => String(d),
     },
     y: {

@@ -100,7 +100,10 @@ export const SCHEMA_DOCS: Docs = {
       published: { ko: "발행일", en: "Publication date" },
       quote: { ko: "수치가 나온 원문 인용", en: "Quote the figures come from" },
       grade: { ko: "등급 A–D", en: "Grade A–D" },
-      file_section: { ko: "조사 노트의 위치", en: "Where in the research notes" },
+      file_section: {
+        ko: "관리용: 수치를 기록해 둔 위치(이 패키지에 없음)",
+        en: "For maintainers: where the figure was first recorded (not in this package)",
+      },
     },
   },
   events: {

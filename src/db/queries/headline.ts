@@ -5,7 +5,9 @@ import { LATEST_PERIOD_SQL } from "./meta";
  * One headline figure and the period before it (same series, breakdown and period type; full periods only).
  * params: $1 series_id, $2 dimension, $3 category, $4 period label
  * out:    series_id, period, period_start, period_end, value, share, qualifier, source_id, grade,
- *         period_type, prev_period, prev_start, prev_end, prev_value, change_pct (NULL when either value is approximate or missing)
+ *         period_type, prev_period, prev_start, prev_end, prev_value, break_between (the definition changed between
+ *         the previous period and this one), change_pct (NULL when either value is approximate or missing, and
+ *         never computed across a series break)
  */
 export const HEADLINE_SQL = `
 WITH s AS (
@@ -21,8 +23,8 @@ WITH s AS (
 )
 SELECT series_id, period, strftime(period_start, '%Y-%m-%d') AS period_start, strftime(period_end, '%Y-%m-%d') AS period_end,
   period_type, value, share, COALESCE(qualifier, '') AS qualifier, source_id, grade,
-  prev_period, prev_start, prev_end, prev_value,
-  CASE WHEN COALESCE(qualifier, '') = '' AND prev_qualifier = '' AND prev_value > 0
+  prev_period, prev_start, prev_end, prev_value, COALESCE(break_before, false) AS break_between,
+  CASE WHEN COALESCE(qualifier, '') = '' AND prev_qualifier = '' AND prev_value > 0 AND NOT COALESCE(break_before, false)
        THEN round((value / prev_value - 1) * 100, 1) END AS change_pct
 FROM s WHERE period = $4`;
 

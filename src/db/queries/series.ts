@@ -4,10 +4,11 @@ import type { Db, Row } from "../tables";
 /**
  * The `series` view: one or more series over time for one breakdown, in the chart's mode.
  * params: $1 series ids (comma list), $2 dimension, $3 category codes (comma list, '' = all),
- *         $4 first year, $5 last year, $6 mode ('absolute' | 'share' | 'index')
+ *         $4 first year, $5 last year, $6 mode ('absolute' | 'share' | 'index'), $7 keep cumulative periods (bar)
  * out:    series_id, category, period, period_start, period_end, period_type, year, partial, value, share, y,
  *         qualifier, derived, break_before, segment, grade, source_id, note_en, note_ko, sort
- * Cumulative multi-year totals are left out (they would sit on a year as if they were that year's figure).
+ * Cumulative multi-year totals are left out of lines (they would sit on a year as if they were that year's figure);
+ * a bar chart shows one period's breakdown, labelled with its period, so there they are kept.
  * `y` is the plotted value: the count, the share as published, or an index (first full period = 100; derived).
  */
 export const SERIES_SQL = `
@@ -19,7 +20,7 @@ WITH base AS (
     AND o.dimension = $2
     AND o.subdimension IS NULL
     -- A cumulative multi-year total cannot be placed at one year beside yearly figures (sources page lists it).
-    AND o.period_type <> 'cumulative'
+    AND (o.period_type <> 'cumulative' OR $7)
     AND ($3 = '' OR list_contains(string_split($3, ','), o.category))
 ),
 ranged AS (
@@ -47,8 +48,16 @@ SELECT series_id, category, period,
 FROM ranged
 ORDER BY series_id, sort, category, period_start`;
 
-export function seriesParams(spec: ChartSpec): (string | number)[] {
-  return [spec.series.join(","), spec.dimension, spec.categories.join(","), spec.from, spec.to, spec.mode];
+export function seriesParams(spec: ChartSpec): (string | number | boolean)[] {
+  return [
+    spec.series.join(","),
+    spec.dimension,
+    spec.categories.join(","),
+    spec.from,
+    spec.to,
+    spec.mode,
+    spec.mark === "bar",
+  ];
 }
 
 export function querySeries(db: Db, spec: ChartSpec): Promise<Row[]> {

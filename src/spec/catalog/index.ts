@@ -5,6 +5,7 @@
 import { COMPARE } from "./compare";
 import { DEEPFAKES } from "./deepfakes";
 import { INTERNATIONAL } from "./international";
+import { JUSTICE } from "./justice";
 import { OVERVIEW, SPARKS } from "./overview";
 import { TRENDS } from "./trends";
 import type { ChartDef, ChartPage } from "./types";
@@ -14,7 +15,16 @@ export type { ChartDef, ChartPage, Role, YearRef } from "./types";
 export { HEADLINES, type FigureRef, type HeadlineDef } from "./overview";
 export { COMPARE_LEADER } from "./compare";
 
-const ALL: ChartDef[] = [...OVERVIEW, ...SPARKS, ...TRENDS, ...COMPARE, ...DEEPFAKES, ...VICTIMS, ...INTERNATIONAL];
+const ALL: ChartDef[] = [
+  ...OVERVIEW,
+  ...SPARKS,
+  ...TRENDS,
+  ...COMPARE,
+  ...DEEPFAKES,
+  ...VICTIMS,
+  ...JUSTICE,
+  ...INTERNATIONAL,
+];
 
 export const CATALOG: Readonly<Record<string, ChartDef>> = Object.fromEntries(ALL.map((c) => [c.id, c]));
 

@@ -26,6 +26,8 @@ export const SPARKS: ChartDef[] = [
   spark("spark_police_deepfake", { series: ["knpa_deepfake_cases"] }),
   // The regulator's current year is partial: the trend stops at the last full year.
   spark("spark_kcsc", { series: ["kcsc_deepfake_requests"], to: "latest-full" }),
+  // The long view: the police illegal filming line from its first year (2000).
+  spark("spark_illegal_filming", { series: ["knpa_illegal_filming_cases"] }),
 ];
 
 /** A published figure: `latest` is the series' last full period of that type, found in the data at build time. */
@@ -89,6 +91,13 @@ export const HEADLINES: HeadlineDef[] = [
     label: "headline.police_deepfake.label",
     figure: { series: "knpa_deepfake_cases", periodType: "calendar_year" },
     spark: "spark_police_deepfake",
+  },
+  {
+    // The long view; a figure after a definition break gets no change (see HEADLINE_SQL).
+    key: "illegal-filming",
+    label: "headline.illegal_filming.label",
+    figure: { series: "knpa_illegal_filming_cases", periodType: "calendar_year" },
+    spark: "spark_illegal_filming",
   },
   {
     key: "kcsc",

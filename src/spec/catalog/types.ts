@@ -13,7 +13,7 @@ export type YearRef = number | "earliest" | "latest" | "latest-full" | "before-l
 export type Role = "primary" | "panel" | { follows: string };
 
 /** The site's chart pages (slug after /{lang}/; "" is the overview). */
-export type ChartPage = "" | "trends" | "compare" | "deepfakes" | "victims" | "international";
+export type ChartPage = "" | "trends" | "compare" | "deepfakes" | "victims" | "justice" | "international";
 
 /**
  * One chart, complete and serialisable: where it lives, how it sits there, what it shows and what readers may

@@ -66,13 +66,27 @@ describe("official file: DSC support cases 2018–2024 (CP949)", () => {
     expect(value(rows, { period: "2024", category: "deletion" })).toBe(300237);
     expect(value(rows, { period: "2023", category: "deletion" })).toBe(245416);
     expect(value(rows, { period: "2024", category: "investigation_legal" })).toBe(3826);
-    expect(value(rows, { period: "2018", dimension: "total" })).toBe(33921);
-    expect(value(rows, { period: "2018", category: "deletion" })).toBe(28879);
+    expect(value(rows, { period: "2018-04-30/2018-12-31", dimension: "total" })).toBe(33921);
+    expect(value(rows, { period: "2018-04-30/2018-12-31", category: "deletion" })).toBe(28879);
     expect(value(rows, { period: "2020", category: "deletion" })).toBe(158760);
     expect(value(rows, { period: "2022", dimension: "total" })).toBe(234560);
   });
+  it("stores 2018 as the partial period the centre was open (30 Apr–31 Dec)", () => {
+    const y18 = r.table.rows.filter((x) => String(x.data.period).startsWith("2018"));
+    expect(y18).toHaveLength(5);
+    for (const x of y18) {
+      expect(x.data).toMatchObject({
+        period_type: "partial_year",
+        partial: "true",
+        period_start: "2018-04-30",
+        period_end: "2018-12-31",
+      });
+      expect(x.data.note_en).toContain("30 Apr 2018");
+    }
+    expect(r.table.rows.filter((x) => x.data.period === "2019" && x.data.partial === "false")).toHaveLength(5);
+  });
   it("has parts that add up to the total in every year", () => {
-    for (const y of ["2018", "2019", "2020", "2021", "2022", "2023", "2024"]) {
+    for (const y of ["2018-04-30/2018-12-31", "2019", "2020", "2021", "2022", "2023", "2024"]) {
       const yr = r.table.rows.filter((x) => x.data.period === y);
       const parts = yr.filter((x) => x.data.dimension === "support_type").reduce((a, x) => a + Number(x.data.value), 0);
       expect(parts).toBe(value(yr, { dimension: "total" }));

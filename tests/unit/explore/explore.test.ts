@@ -6,14 +6,14 @@ import {
   decodeUpload,
   inferColumn,
   inferType,
-  normaliseCsv,
+  checkCsv,
   prepareBytes,
   previewCsv,
-  resultsToCsv,
   tableNameFor,
 } from "../../../src/explore/csv";
 import { chooseChart, decideChart } from "../../../src/explore/quickchart";
 import { readSharedQuery, shareSearch, MAX_SHARED_SQL } from "../../../src/explore/share";
+import { recordsToCsv } from "../../../src/lib/csv";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const code = (f: () => unknown) => {
@@ -182,28 +182,32 @@ describe("preview and normalisation", () => {
       ["2", "y"],
     ]);
   });
-  it("writes comma CSV, quoting where needed, across chunks", async () => {
+  it("checks every row across chunks, with progress", async () => {
     const text = `a\tb\n${Array.from({ length: 500 }, (_, i) => `${i}\tv,${i}`).join("\n")}\n`;
     const seen: number[] = [];
-    const r = await normaliseCsv(text, "\t", (f) => seen.push(f), 256);
+    const r = await checkCsv(text, "\t", (f) => seen.push(f), 256);
     expect(r.rows).toBe(500);
-    expect(r.csv.split("\n")[1]).toBe('0,"v,0"');
+    expect(r.header).toEqual(["a", "b"]);
     expect(seen.length).toBeGreaterThan(3);
     expect(seen.at(-1)).toBe(1);
   });
   it("reports a ragged row with its number", async () => {
-    await expect(normaliseCsv("a,b\n1,2\n3\n", ",")).rejects.toMatchObject({ problem: { code: "ragged", row: 3 } });
+    await expect(checkCsv("a,b\n1,2\n3\n", ",")).rejects.toMatchObject({ problem: { code: "ragged", row: 3 } });
   });
-  it("downloads results as CSV with a UTF-8 BOM", () => {
-    expect(
-      resultsToCsv(
-        ["연도", "v"],
-        [
-          { 연도: 2024, v: "a,b" },
-          { 연도: null, v: 'q"' },
-        ],
-      ),
-    ).toBe('\uFEFF연도,v\r\n2024,"a,b"\r\n,"q"""\r\n');
+  it("downloads results through the one CSV writer: BOM, quoting, formulas neutralised, numbers kept", () => {
+    // Rows as the console hands them over: null-prototype objects, so a column named __proto__ is a column.
+    const row = (...cells: [string, unknown][]) => {
+      const o = Object.create(null) as Record<string, unknown>;
+      for (const [k, v] of cells) o[k] = v;
+      return o;
+    };
+    const rows = [
+      row(["연도", 2024], ["v", "a,b"], ["__proto__", "=1+1"]),
+      row(["연도", -5], ["v", 'q"'], ["__proto__", null]),
+    ];
+    expect(recordsToCsv(["연도", "v", "__proto__"], rows)).toBe(
+      '\uFEFF연도,v,__proto__\r\n2024,"a,b","\'=1+1"\r\n-5,"q""",\r\n',
+    );
   });
 });
 

@@ -5,16 +5,17 @@
  * precompressed brotli/gzip files.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { headersFor } from "../../../scripts/lib/site-headers.mjs";
-import { nginxConf, servedPaths } from "../../../scripts/write-headers.mjs";
+import { headersFor, httpsHeadersFor } from "../../../scripts/lib/site-headers.mjs";
+import { headersFile, nginxConf, servedPaths } from "../../../scripts/write-headers.mjs";
 
 type Headers = Record<string, string>;
-const headersOf = headersFor as (p: string) => Headers;
+/** The HTTPS host configurations (_headers, nginx) send headersFor() plus HSTS. */
+const headersOf = httpsHeadersFor as (p: string) => Headers;
 const DIST = path.resolve("dist");
 const hasDist = existsSync(path.join(DIST, "index.html")) && existsSync(path.join(DIST, "_headers"));
 
@@ -56,6 +57,57 @@ function expectAgreement(urlPath: string, got: Record<string, string[]>) {
     else expect(g, `${urlPath}: ${k}`).toEqual([v]);
   }
 }
+
+describe("the header rules", () => {
+  const rules = headersFor as (p: string) => Headers;
+  it.each([["/en/"], ["/ko/explore/"], ["/_astro/x.js"], ["/static-charts/en/x.svg"], ["/en/embed/victims/"]])(
+    "%s: no retired policy tokens, no blob: workers",
+    (p) => {
+      expect(rules(p)["Permissions-Policy"]).not.toContain("interest-cohort");
+      expect(rules(p)["Permissions-Policy"]).toContain("browsing-topics=()");
+      expect(rules(p)["Content-Security-Policy"]).toContain("worker-src 'self';");
+    },
+  );
+
+  it("COOP same-origin on every non-embed path; embeds stay frameable and without COOP", () => {
+    for (const p of ["/", "/en/", "/ko/trends/", "/en/explore/", "/data/observations.csv"]) {
+      expect(rules(p)["Cross-Origin-Opener-Policy"], p).toBe("same-origin");
+      expect(rules(p)["X-Frame-Options"], p).toBe("DENY");
+    }
+    const e = rules("/en/embed/victims/");
+    expect(e["Cross-Origin-Opener-Policy"]).toBeUndefined();
+    expect(e["X-Frame-Options"]).toBeUndefined();
+    expect(e["Content-Security-Policy"]).toContain("frame-ancestors *");
+  });
+
+  it("HSTS only in the HTTPS configurations, not in the local preview's rules", () => {
+    expect(rules("/en/")["Strict-Transport-Security"]).toBeUndefined();
+    expect(headersOf("/en/")["Strict-Transport-Security"]).toBe("max-age=31536000");
+    expect(nginxConf()).toContain('add_header Strict-Transport-Security "max-age=31536000" always;');
+  });
+});
+
+describe("docs/deploy.md", () => {
+  it("shows dist/_headers exactly as scripts/write-headers.mjs writes it", () => {
+    const doc = readFileSync("docs/deploy.md", "utf8");
+    const m = /<!-- _headers example: headersFile\(\) for ([^>]+) -->\n```text\n([\s\S]*?)```/.exec(doc);
+    expect(m, "the _headers example block is missing").not.toBeNull();
+    const dir = mkdtempSync(path.join(tmpdir(), "dsc-headers-doc-"));
+    try {
+      for (const f of m![1]!.split(",").map((x) => x.trim())) {
+        mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+        writeFileSync(path.join(dir, f), "");
+      }
+      expect(m![2]).toBe(headersFile(dir));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("documents DSC_SITE", () => {
+    expect(readFileSync("docs/deploy.md", "utf8")).toMatch(/DSC_SITE=https:\/\/[^\s]+ npm run build/);
+  });
+});
 
 describe("host header configs agree with scripts/lib/site-headers.mjs", () => {
   it("deploy/nginx.conf is the generator's current output", () => {
@@ -121,6 +173,9 @@ http { access_log off; client_body_temp_path ${dir}; proxy_temp_path ${dir}; fas
   it("sends the rule source's headers for every built path", async () => {
     for (const p of servedPaths(DIST) as string[]) {
       const r = await fetch(`http://127.0.0.1:${port}${p}`, { headers: { "accept-encoding": "identity" } });
+      // Read the body so the connection returns to the pool: unread bodies pile up open connections past the
+      // test server's worker_connections, and nginx then drops new ones.
+      await r.arrayBuffer();
       expect(r.status, p).toBe(200);
       const got: Record<string, string[]> = {};
       r.headers.forEach((v, k) => (got[k] = [v]));

@@ -83,7 +83,7 @@ describe("citation", () => {
     expect(periodShown(spec, lang as "en")).toContain(want);
   });
 
-  it("names producers and titles once each, the period, release, permalink and date, per language", () => {
+  it("pairs each publisher with its title, once each, with the period, release, permalink and date, per language", () => {
     const en = citation({
       lang: "en",
       spec: defaults,
@@ -93,8 +93,7 @@ describe("citation", () => {
       permalink: `${O}/en/#chart-victims`,
       accessed: "2026-11-30",
     });
-    expect(en).toContain("Ministry of Gender Equality; Police");
-    expect(en).toContain("“Report”; “Stats”");
+    expect(en).toContain("Ministry of Gender Equality, “Report”; Police, “Stats”");
     expect(en).toContain("0.1.0");
     expect(en).toContain(`${O}/en/#chart-victims`);
     expect(en.match(/Ministry/g)).toHaveLength(1);
@@ -108,8 +107,7 @@ describe("citation", () => {
       accessed: "2026-11-30",
     });
     // A missing Korean publisher name falls back to the English one.
-    expect(ko).toContain("여성가족부; Police");
-    expect(ko).toContain("「Report」");
+    expect(ko).toContain("여성가족부, 「Report」; Police, 「Stats」");
   });
 });
 

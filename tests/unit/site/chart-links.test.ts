@@ -70,6 +70,10 @@ describe.runIf(need)("chart links on the built site", () => {
     const src = /src="([^"]+)"/.exec(code)![1]!.replace(/^https?:\/\/[^/]+/, "");
     expect(page(src)?.querySelector(`[data-embed-id="${id}"]`)).toBeTruthy();
     const cite = fig.querySelector("[data-cite-text]")!.textContent!;
-    expect(cite).toContain(def.role === "primary" ? `${p}#chart-${id}` : `${pageUrl(lang, `embed/${id}`)}`);
+    // A citation names the chart on its page (page and anchor), whatever its role.
+    const cited = new RegExp(`https?://[^/\\s]+(/\\S*)#chart-${id}\\b`).exec(cite);
+    expect(cited, cite).toBeTruthy();
+    expect(hasAnchor(page(cited![1]!), id)).toBe(true);
+    if (def.role === "primary") expect(cited![1]).toBe(p);
   });
 });

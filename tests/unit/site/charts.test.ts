@@ -82,8 +82,10 @@ describe("renderers", () => {
     expect(svg).toContain("series break");
     expect(svg).toContain("partial period");
     expect(svg).not.toMatch(/<g aria-label="[^"]*"(?![^>]*role=)/);
+    // No rise or fall across the break: the comparison stays before it (2023 follows the break).
     expect(summarize(spec({}), rows, ctx)).toBe(
-      "Synthetic series A rose from 100 in 2020 to 300 in 2023. No data for: 2022. The series has a break before 2023 (definition changed).",
+      // Never a rise across the break (2023 starts a new definition).
+      "Synthetic series A rose from 100 in 2020 to 150 in 2021. After the definition changed: 300 in 2023 (not comparable with the years before). No data for: 2022. The series has a break before 2023 (definition changed).",
     );
     snapshot("line", svg);
   });

@@ -1,0 +1,109 @@
+/**
+ * No reader-facing change across a series break, on the shipped police series: the overview card's query, the
+ * compare table's query and the compare summary. Runs on the real data package, built into a temporary folder,
+ * with real DuckDB (Node).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildData } from "../../../scripts/build-data.ts";
+import { nodeDb } from "../../../src/db/node";
+import { queryHeadline } from "../../../src/db/queries/headline";
+import { queryCompare } from "../../../src/db/queries/compare";
+import { querySeries } from "../../../src/db/queries/series";
+import { loadMeta } from "../../../src/db/queries/meta";
+import { buildContext } from "../../../src/charts/context";
+import { summarize } from "../../../src/charts/summary";
+import type { ChartSpec } from "../../../src/charts/spec";
+import type { Db } from "../../../src/db/tables";
+
+let dir = "";
+let db: Db;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "dsc-breaks-"));
+  const r = await buildData({ outDir: dir });
+  expect(r.errors).toEqual([]);
+  db = nodeDb(dir);
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const compare = (series: string, a: number, b: number, lang: "en" | "ko" = "en"): ChartSpec => ({
+  id: "t",
+  view: "compare",
+  series: [series],
+  dimension: "all",
+  categories: [],
+  mode: "absolute",
+  from: a,
+  to: b,
+  a,
+  b,
+  mark: "dumbbell",
+  lang,
+});
+
+describe("police deepfake cases, 2023 → 2024 (definition change)", () => {
+  it("the overview card shows both values and no change", async () => {
+    const h = await queryHeadline(db, { series: "knpa_deepfake_cases", period: "2024" });
+    expect(h).toMatchObject({ value: 1202, prev_period: "2023", prev_value: 180, break_between: true });
+    expect(h!.change_pct).toBeNull();
+  });
+  it("the compare table computes no change", async () => {
+    const rows = await queryCompare(db, compare("knpa_deepfake_cases", 2023, 2024));
+    expect(rows.map((r) => [r.value_a, r.value_b, r.change, r.change_pct, r.break_between])).toEqual([
+      [180, 1202, null, null, true],
+    ]);
+  });
+  it("the compare summary says what is drawn and why there is no change (en, ko)", async () => {
+    const meta = await loadMeta(db);
+    for (const lang of ["en", "ko"] as const) {
+      const spec = compare("knpa_deepfake_cases", 2023, 2024, lang);
+      const text = summarize(spec, await queryCompare(db, spec), buildContext(meta, lang));
+      expect(text).not.toMatch(/No published figures|발표된 수치가 없/);
+      expect(text).toContain(lang === "en" ? "2023: 180; 2024: 1,202" : "2023년: 180, 2024년: 1,202");
+      expect(text).toMatch(lang === "en" ? /definitions differ, so no change is computed/ : /집계 기준이 달라/);
+      expect(text).not.toMatch(/%/);
+    }
+  });
+});
+
+describe("line summaries (overview sparkline, deepfakes panel)", () => {
+  it("describe each definition on its own, never a rise across the break", async () => {
+    const meta = await loadMeta(db);
+    const spec: ChartSpec = {
+      ...compare("knpa_deepfake_cases", 2021, 2024),
+      view: "series",
+      mark: "line",
+      dimension: "total",
+    };
+    const text = summarize(spec, await querySeries(db, spec), buildContext(meta, "en"));
+    expect(text).toContain("rose from 156 in 2021 to 180 in 2023");
+    expect(text).toContain("After the definition changed: 1,202 in 2024");
+    expect(text).not.toMatch(/to 1,202/);
+  });
+});
+
+describe("every break in the shipped data", () => {
+  it("no headline change is computed into a period that starts a break", async () => {
+    const rows = await db.query(
+      `SELECT series_id, dimension, category, period FROM observations
+       WHERE break_before AND subdimension IS NULL AND NOT partial`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    for (const r of rows) {
+      const h = await queryHeadline(db, {
+        series: String(r.series_id),
+        dimension: String(r.dimension),
+        category: String(r.category),
+        period: String(r.period),
+      });
+      expect(h, `${r.series_id} ${r.period}`).not.toBeNull();
+      expect(h!.change_pct, `${r.series_id} ${r.category} ${r.period}`).toBeNull();
+    }
+  });
+  it("police illegal filming 2023 → 2024: values side by side, no change", async () => {
+    const rows = await queryCompare(db, compare("knpa_illegal_filming_cases", 2023, 2024));
+    expect(rows.map((r) => [r.value_a, r.value_b, r.change_pct])).toEqual([[5202, 7202, null]]);
+  });
+});
