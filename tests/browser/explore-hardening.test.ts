@@ -234,4 +234,17 @@ describe("F3/F8: wide results and wide files are capped, never a frozen tab", ()
     expect((await cells(t.page))[1]).toEqual(["1", "2"]);
     await t.context.close();
   });
+
+  it("the result download neutralises formula-leading text and keeps numbers (negatives too) as numbers", async () => {
+    const t = await open(browser, "/en/explore/");
+    await ready(t.page);
+    const sql = `SELECT '=HYPERLINK(''http://x'',''y'')' AS f, '@SUM(A1)' AS a, '-2+3' AS m, -5 AS n, -0.25 AS d, 1 AS "__proto__"`;
+    expect(await runSql(t.page, sql)).toBe("explore:result");
+    const [download] = await Promise.all([t.page.waitForEvent("download"), t.page.click("[data-download]")]);
+    const { readFileSync } = await import("node:fs");
+    expect(readFileSync((await download.path())!, "utf8")).toBe(
+      `\uFEFFf,a,m,n,d,__proto__\r\n"'=HYPERLINK('http://x','y')","'@SUM(A1)","'-2+3",-5,-0.25,1\r\n`,
+    );
+    await t.context.close();
+  });
 });
