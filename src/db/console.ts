@@ -19,12 +19,14 @@ import {
   quoteIdent,
   type LoadColumn,
 } from "./queries/explore";
-import { TABLES, createTableSql, plain, type Row } from "./tables";
+import { TABLES, createTableSql, decimalValue, plain, type Row } from "./tables";
 
 /** Column of a console result: name and DuckDB/Arrow type name. */
 export interface ResultColumn {
   name: string;
   type: string;
+  /** DECIMAL columns: digits after the point. */
+  scale?: number;
 }
 
 /** A console result, capped so drawing it can never freeze the page. */
@@ -78,15 +80,21 @@ export interface ConsoleSession {
 }
 
 /** Arrow dates/timestamps arrive as epoch milliseconds: show them as ISO text. */
-function consoleValue(v: unknown, type = ""): string | number | boolean | null {
+function consoleValue(v: unknown, type = "", scale?: number): string | number | boolean | null {
+  if (v != null && scale !== undefined) return decimalValue(String(v), scale);
   if (typeof v === "number" && /^Date/.test(type)) return new Date(v).toISOString().slice(0, 10);
   if (typeof v === "number" && /^Timestamp/.test(type)) return new Date(v).toISOString().replace(".000Z", "Z");
   return plain(v);
 }
 
+interface Field {
+  name: string;
+  type: unknown;
+}
+
 interface Batch {
   numRows: number;
-  schema: { fields: { name: string; type: unknown }[] };
+  schema: { fields: Field[] };
   getChildAt(i: number): { get(i: number): unknown } | null;
   slice(begin: number, end: number): Batch;
 }
@@ -104,7 +112,8 @@ async function convert(batches: readonly Batch[], columns: readonly ResultColumn
     for (let i = 0; i < b.numRows; i++) {
       // No prototype: a column named "__proto__" stays a column.
       const o = Object.create(null) as Row;
-      for (let j = 0; j < vecs.length; j++) o[columns[j]!.name] = consoleValue(vecs[j]?.get(i), columns[j]!.type);
+      for (let j = 0; j < vecs.length; j++)
+        o[columns[j]!.name] = consoleValue(vecs[j]?.get(i), columns[j]!.type, columns[j]!.scale);
       rows.push(o);
       cells += vecs.length;
       if (cells >= CELLS_PER_SLICE) {
@@ -122,11 +131,19 @@ function convertSync(batches: readonly Batch[], columns: readonly ResultColumn[]
     const vecs = columns.map((_, j) => b.getChildAt(j));
     for (let i = 0; i < b.numRows; i++) {
       const o = Object.create(null) as Row;
-      for (let j = 0; j < vecs.length; j++) o[columns[j]!.name] = consoleValue(vecs[j]?.get(i), columns[j]!.type);
+      for (let j = 0; j < vecs.length; j++)
+        o[columns[j]!.name] = consoleValue(vecs[j]?.get(i), columns[j]!.type, columns[j]!.scale);
       rows.push(o);
     }
   }
   return rows;
+}
+
+function resultColumn(f: Field): ResultColumn {
+  const t = f.type as { scale?: unknown; toString(): string };
+  // Arrow's Decimal type carries its scale; no other type the console shows does.
+  const scale = /^Decimal/.test(String(t)) && typeof t.scale === "number" ? t.scale : undefined;
+  return scale === undefined ? { name: f.name, type: String(t) } : { name: f.name, type: String(t), scale };
 }
 
 type Fingerprints = Map<string, string>;
@@ -214,7 +231,7 @@ async function startConsole(): Promise<ConsoleSession> {
         const reader = await conn.send(sql, true);
         for await (const raw of reader) {
           const batch = raw as unknown as Batch;
-          if (!columns.length) columns = batch.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+          if (!columns.length) columns = batch.schema.fields.map(resultColumn);
           const take = Math.min(batch.numRows, limit - count);
           if (take > 0) kept.push(take < batch.numRows ? batch.slice(0, take) : batch);
           count += take;
@@ -225,11 +242,7 @@ async function startConsole(): Promise<ConsoleSession> {
           }
           if (cancelRequested) break;
         }
-        if (!columns.length && reader.schema)
-          columns = reader.schema.fields.map((f: { name: string; type: unknown }) => ({
-            name: f.name,
-            type: String(f.type),
-          }));
+        if (!columns.length && reader.schema) columns = reader.schema.fields.map((f: Field) => resultColumn(f));
       } catch (e) {
         failure = e;
       }

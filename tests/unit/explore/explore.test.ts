@@ -14,6 +14,7 @@ import {
 import { chooseChart, decideChart } from "../../../src/explore/quickchart";
 import { readSharedQuery, shareSearch, MAX_SHARED_SQL } from "../../../src/explore/share";
 import { recordsToCsv } from "../../../src/lib/csv";
+import { decimalValue } from "../../../src/db/tables";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const code = (f: () => unknown) => {
@@ -285,5 +286,16 @@ describe("shared query", () => {
     expect(shareSearch("x".repeat(MAX_SHARED_SQL + 1))).toBeNull();
     expect(readSharedQuery(`?q=${"x".repeat(MAX_SHARED_SQL + 1)}`)).toMatchObject({ sql: null });
     expect(readSharedQuery("?a=1").sql).toBeNull();
+  });
+});
+
+describe("console result values", () => {
+  it("puts the point back into DECIMAL cells (Arrow hands over the unscaled integer)", () => {
+    expect(decimalValue("-25", 2)).toBe(-0.25);
+    expect(decimalValue("5", 3)).toBe(0.005);
+    expect(decimalValue("-5", 0)).toBe(-5);
+    expect(decimalValue("123456", 1)).toBe(12345.6);
+    // Beyond what a double holds exactly: the exact text.
+    expect(decimalValue("-12345678901234567890", 4)).toBe("-1234567890123456.7890");
   });
 });
