@@ -8,6 +8,8 @@ import ehWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
 import ehWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
 import mvpWasm from "@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url";
 import mvpWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url";
+// Wide results: Arrow's record batches are built in linear, not quadratic, time in the number of columns.
+import "./arrow-schema";
 import { SAFE_SETTINGS, TABLES, createTableSql, plain, type Db, type Row } from "./tables";
 
 const BUNDLES: duckdb.DuckDBBundles = {
