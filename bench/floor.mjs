@@ -12,11 +12,13 @@ export function syntheticCsv(rows) {
 
 /**
  * Runs in the page (pass to page.evaluate). Builds the same synthetic text, registers its bytes with a fresh
- * engine and times `CREATE TABLE … AS SELECT * FROM read_csv(…)`. Returns { ms, rows }.
+ * engine and times `CREATE TABLE … AS SELECT * FROM read_csv(…)`. Returns { ms, bytes }.
  */
 export async function floorInPage({ worker, wasm, rows, gen }) {
   const make = new Function(`return (${gen})`)();
   const bytes = new TextEncoder().encode(make(rows));
+  // Read before the transfer below detaches the buffer.
+  const size = bytes.byteLength;
   const w = new Worker(worker);
   let next = 0;
   const pending = new Map();
@@ -42,7 +44,7 @@ export async function floorInPage({ worker, wasm, rows, gen }) {
     const t0 = performance.now();
     await call("RUN_QUERY", [conn, "CREATE TABLE f AS SELECT * FROM read_csv('/floor.csv')"]);
     const ms = performance.now() - t0;
-    return { ms, bytes: bytes.byteLength };
+    return { ms, bytes: size };
   } finally {
     w.terminate();
   }
