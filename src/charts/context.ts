@@ -1,11 +1,9 @@
 import type { Lang } from "../i18n/format";
+import { inEveryLang } from "../i18n/columns";
 import type { Row } from "../db/tables";
 
-/** A label in both languages. */
-export interface Bilingual {
-  ko: string;
-  en: string;
-}
+/** A label in every language. */
+export type Bilingual = Record<Lang, string>;
 
 /**
  * What renderers, summaries and tables need beyond the rows: labels, units and events. Built once at build
@@ -41,19 +39,18 @@ export function buildContext(
   const ctx: ChartContext = { lang, categories: {}, series: {}, events: [], sources: {} };
   for (const r of meta.sources)
     ctx.sources[s(r.source_id)] = {
-      publisher: { ko: s(r.publisher_ko), en: s(r.publisher_en) },
+      publisher: inEveryLang(r, "publisher"),
       title: s(r.title),
       url: s(r.url),
       grade: s(r.grade),
       published: s(r.published),
     };
-  for (const c of meta.categories)
-    ctx.categories[`${s(c.dimension)}:${s(c.category)}`] = { ko: s(c.label_ko), en: s(c.label_en) };
+  for (const c of meta.categories) ctx.categories[`${s(c.dimension)}:${s(c.category)}`] = inEveryLang(c, "label");
   for (const r of meta.series)
     ctx.series[s(r.series_id)] = {
-      title: { ko: s(r.title_ko), en: s(r.title_en) },
-      unit: { ko: s(r.unit_ko), en: s(r.unit_en) },
-      body: { ko: s(r.body_ko), en: s(r.body_en) },
+      title: inEveryLang(r, "title"),
+      unit: inEveryLang(r, "unit"),
+      body: inEveryLang(r, "body"),
       unitCode: s(r.unit),
       country: s(r.country),
     };
@@ -61,7 +58,7 @@ export function buildContext(
     ctx.events.push({
       id: s(e.event_id),
       date: s(e.date),
-      title: { ko: s(e.title_ko), en: s(e.title_en) },
+      title: inEveryLang(e, "title"),
       series: s(e.series_ids).split(/\s+/).filter(Boolean),
       kind: s(e.kind),
     });

@@ -5,7 +5,7 @@
  */
 import { buildDb } from "../db/node";
 import type { Db } from "../db/tables";
-import { availableCategories, trendableSeries, yearRange } from "../db/queries/meta";
+import { availableCategories, shareOnlySeries, trendableSeries, yearRange } from "../db/queries/meta";
 import type { Lang } from "../i18n/format";
 import { leaderOf, type ChartDef, type YearRef } from "../spec/catalog";
 import type { ChartSpec, SpecBounds } from "../spec/spec";
@@ -59,8 +59,11 @@ export async function resolveWith(db: Db, def: ChartDef): Promise<Concrete> {
     series: boundSeries,
     years: [year(def.bounds.years[0], range, def.id), year(def.bounds.years[1], range, def.id)],
   };
-  if (bounds.fields.length)
+  if (bounds.fields.length) {
     bounds.available = await availableCategories(db, [...new Set([...boundSeries, ...spec.series])]);
+    const shares = await shareOnlySeries(db, boundSeries);
+    if (shares.length) bounds.shareOnly = shares;
+  }
   return { bounds, years: spec };
 }
 

@@ -2,6 +2,7 @@ import type { ChartSpec } from "../spec/spec";
 import type { ChartContext } from "./context";
 import { categoryLabel, seriesTitle } from "./context";
 import { t } from "../i18n";
+import { localized } from "../i18n/columns";
 import { formatNumber, formatPercent, formatChange, formatSignedNumber } from "../i18n/format";
 import type { Row } from "../db/tables";
 
@@ -20,7 +21,7 @@ function flags(r: Row, lang: ChartContext["lang"]): string {
   if (r.grade === "D" || r.grade === "L") f.push(t(lang, "chart.secondary"));
   if (r.qualifier) f.push(t(lang, "chart.approx"));
   // Validator flags in notes ("[parts-not-exhaustive]") are for maintainers, not readers.
-  const note = String((lang === "ko" ? r.note_ko : r.note_en) ?? "")
+  const note = localized(r, "note", lang)
     .replace(/\[(?:parts-not-exhaustive|overlapping-categories)\]\s*/g, "")
     .trim();
   if (note) f.push(note);

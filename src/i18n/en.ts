@@ -49,6 +49,7 @@ export const en = {
   "chart.break": "series break",
   "chart.secondary": "secondary source",
   "chart.quotedTitle": "“{title}”",
+  "list.separator": "; ",
   "chart.sourceDetails": "quote and grade",
   "chart.derived": "derived",
   "chart.approx": "approximate",
@@ -227,7 +228,8 @@ export const en = {
   "ind.reason.unknown_shift": "Not like for like: “unknown” moved",
   "ind.unknown":
     "“Unknown” was {ua} of this breakdown in {a} and {ub} in {b}: the categories are not comparable as counts.",
-  "ind.unknown.na": "not published",
+  "ind.unknown.gap":
+    "How many in this breakdown were “unknown” is not published for {years}: the categories may not be comparable as counts.",
   "ind.known": "Share of known: {ka} → {kb}",
   "ind.known.na": "Share of known cannot be computed from what was published.",
   "ind.pp": "pp",

@@ -1,7 +1,9 @@
 /** Locale-aware number and date formatting: the only place numbers become text. */
-export type Lang = "ko" | "en";
-export const LANGS: readonly Lang[] = ["ko", "en"] as const;
-export const LOCALE: Record<Lang, string> = { ko: "ko-KR", en: "en-GB" };
+import { LANGUAGES } from "./languages";
+
+export type Lang = keyof typeof LANGUAGES;
+export const LANGS = Object.keys(LANGUAGES) as readonly Lang[];
+export const LOCALE = Object.fromEntries(LANGS.map((l) => [l, LANGUAGES[l].locale])) as Record<Lang, string>;
 
 const nf = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
@@ -36,12 +38,30 @@ export function formatKoreanMan(n: number): string {
   return sign + parts.join(" ");
 }
 
-/** A count with its unit for prose: ko "1만 305명", en "10,305 victims". */
-export function formatCount(n: number, lang: Lang, unit: { ko: string; en: string }, qualifier = ""): string {
-  const q = qualifier ? `${qualifier}\u2009` : "";
-  if (lang === "ko") return `${q}${formatKoreanMan(n)}${unit.ko}`;
-  return `${q}${formatNumber(n, "en")}${unit.en ? ` ${unit.en}` : ""}`;
+/**
+ * A headline figure: the number as prose writes it, with the unit on it where the language joins them; `unit` is
+ * what is left to write after the figure (empty when it is already on the number).
+ */
+export function formatFigure(n: number, lang: Lang, unit: string, qualifier = ""): { figure: string; unit: string } {
+  const l = LANGUAGES[lang];
+  const num = l.myriads ? formatKoreanMan(n) : formatNumber(n, lang);
+  return l.counter ? { figure: `${qualifier}${num}${unit}`, unit: "" } : { figure: `${qualifier}${num}`, unit };
 }
+
+/** A count with its unit for prose: ko "1만 305명", en "10,305 victims". */
+export function formatCount(n: number, lang: Lang, unit: Record<Lang, string>, qualifier = ""): string {
+  const f = formatFigure(n, lang, unit[lang], qualifier ? `${qualifier}\u2009` : "");
+  return f.unit ? `${f.figure} ${f.unit}` : f.figure;
+}
+
+/** Characters of running text that fit a line at the chart's text size (Hangul glyphs are wider than Latin). */
+export const CHARS_PER_LINE = Object.fromEntries(LANGS.map((l) => [l, LANGUAGES[l].charsPerLine])) as Record<
+  Lang,
+  number
+>;
+
+/** A year on its own as the language writes it: "2024" / "2024년". */
+export const formatYear = (y: string | number, lang: Lang): string => `${y}${LANGUAGES[lang].yearSuffix}`;
 
 export function formatPercent(p: number | null | undefined, lang: Lang, digits = 1): string {
   if (p == null || !Number.isFinite(p)) return "";
@@ -67,7 +87,7 @@ export function formatSignedNumber(n: number | null | undefined, lang: Lang): st
 export function formatDate(iso: string, lang: Lang): string {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso);
   if (!m) return iso;
-  if (!m[2]) return lang === "ko" ? `${m[1]}년` : m[1]!;
+  if (!m[2]) return formatYear(m[1]!, lang);
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3] ?? 1)));
   const opts: Intl.DateTimeFormatOptions = m[3]
     ? { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }
@@ -77,7 +97,7 @@ export function formatDate(iso: string, lang: Lang): string {
 
 /** A period label for people: "2024", "FY2022/23", "26 Aug 2024 – 25 Aug 2025", "2024년", … */
 export function formatPeriod(period: string, start: string, end: string, type: string, lang: Lang): string {
-  if (type === "calendar_year" && /^\d{4}$/.test(period)) return lang === "ko" ? `${period}년` : period;
+  if (type === "calendar_year" && /^\d{4}$/.test(period)) return formatYear(period, lang);
   if (type === "financial_year") return period;
   if (/^\d{4}-\d{2}-\d{2}$/.test(start) && /^\d{4}-\d{2}-\d{2}$/.test(end)) {
     return `${formatDate(start, lang)} – ${formatDate(end, lang)}`;

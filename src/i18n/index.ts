@@ -1,9 +1,9 @@
-import { en } from "./en";
-import { ko } from "./ko";
-import type { Lang } from "./format";
+import { DICTIONARIES } from "./dictionaries";
+import type { en } from "./en";
+import { LANGS, type Lang } from "./format";
 
 export type StringKey = keyof typeof en;
-const STRINGS: Record<Lang, Record<StringKey, string>> = { en, ko };
+const STRINGS: Record<Lang, Record<StringKey, string>> = DICTIONARIES;
 
 /** Look up a UI string and fill {placeholders}. Values are plain text (callers escape when needed). */
 export function t(lang: Lang, key: StringKey, vars?: Record<string, string | number>): string {
@@ -12,8 +12,9 @@ export function t(lang: Lang, key: StringKey, vars?: Record<string, string | num
   return s;
 }
 
+/** The language the language switch offers next (with two languages, the other one). */
 export function otherLang(lang: Lang): Lang {
-  return lang === "ko" ? "en" : "ko";
+  return LANGS[(LANGS.indexOf(lang) + 1) % LANGS.length]!;
 }
 
 export * from "./format";

@@ -58,4 +58,6 @@ export interface SpecBounds {
   fields: readonly UrlField[];
   /** Categories present per series and breakdown; `categories` must be among those of the chosen breakdown. */
   available?: Available;
+  /** Series published only as shares: a view of them is always in share mode. */
+  shareOnly?: readonly string[];
 }

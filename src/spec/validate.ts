@@ -58,6 +58,8 @@ export function validateSpec(
     else spec.categories = [...new Set(v)];
   }
   if (has("mode") && !MODES.includes(spec.mode)) reject("mode");
+  // Not a rejection: a rate has no count or index to draw, so its only view is the published share.
+  if (bounds.shareOnly && spec.series.every((s) => bounds.shareOnly!.includes(s))) spec.mode = "share";
   for (const f of ["from", "to", "a", "b"] as const) if (has(f) && !isYear(spec[f], bounds.years)) reject(f);
   if (spec.from > spec.to) {
     rejected.push("from", "to");

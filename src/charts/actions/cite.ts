@@ -33,7 +33,7 @@ export function citation(c: CiteInput): string {
   const works = uniq(
     src.map((s) => {
       const pub = s.publisher[c.lang] || s.publisher.en || s.publisher.ko;
-      return s.title ? `${pub}, ${c.lang === "ko" ? `「${s.title}」` : `“${s.title}”`}` : pub;
+      return s.title ? `${pub}, ${t(c.lang, "chart.quotedTitle", { title: s.title })}` : pub;
     }),
   ).join("; ");
   return t(c.lang, "share.citeText", {

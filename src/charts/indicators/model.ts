@@ -7,7 +7,7 @@ import type { Row } from "../../db/tables";
 import type { ChartContext } from "../context";
 import { categoryLabel, seriesTitle } from "../context";
 import { t, type StringKey } from "../../i18n";
-import { formatChange, formatNumber, formatPercent, formatPeriod, formatSignedNumber } from "../../i18n/format";
+import { LOCALE, formatChange, formatNumber, formatPercent, formatPeriod, formatSignedNumber } from "../../i18n/format";
 
 export type Reason =
   | "missing_a"
@@ -157,13 +157,10 @@ export function indicatorView(
     if (r.unknown_warn === true) {
       const ua = num(r.unknown_a);
       const ub = num(r.unknown_b);
-      const na = t(lang, "ind.unknown.na");
-      warning = t(lang, "ind.unknown", {
-        a,
-        b,
-        ua: ua == null ? na : formatPercent(ua, lang),
-        ub: ub == null ? na : formatPercent(ub, lang),
-      });
+      const unpublished = [ua == null ? a : null, ub == null ? b : null].filter((y) => y != null);
+      warning = unpublished.length
+        ? t(lang, "ind.unknown.gap", { years: unpublished.join(t(lang, "list.separator")) })
+        : t(lang, "ind.unknown", { a, b, ua: formatPercent(ua, lang), ub: formatPercent(ub, lang) });
       if (cat !== "unknown") {
         const ka = num(r.known_a);
         const kb = num(r.known_b);
@@ -230,7 +227,7 @@ function numKey(r: IndicatorRow, key: SortKey): number | null {
 
 /** Sort rows; rows without the sorted value always go last, ties by indicator name. */
 export function sortRows(rows: IndicatorRow[], sort: Sort, lang: ChartContext["lang"]): IndicatorRow[] {
-  const coll = new Intl.Collator(lang === "ko" ? "ko-KR" : "en-GB");
+  const coll = new Intl.Collator(LOCALE[lang]);
   const dir = sort.dir === "asc" ? 1 : -1;
   const numeric = sort.key === "a" || sort.key === "b" || sort.key === "change" || sort.key === "pct";
   return [...rows].sort((x, y) => {
@@ -246,6 +243,16 @@ export function sortRows(rows: IndicatorRow[], sort: Sort, lang: ChartContext["l
     }
     return coll.compare(x.label, y.label);
   });
+}
+
+/**
+ * A panel's unknown-share warning for the years shown: the warning first, then each category's share of known
+ * (empty when the breakdown's unknown share holds steady). Drawn at build time and redrawn by the page script.
+ */
+export function panelWarning(view: IndicatorView, seriesId: string): string[] {
+  const warned = view.rows.filter((r) => r.seriesId === seriesId && r.warning);
+  if (!warned.length) return [];
+  return [warned[0]!.warning, ...warned.filter((r) => r.known).map((r) => `${r.label}: ${r.known}`)];
 }
 
 /** Rows an honest ranking may use: a computed % change, no break, no partial period, no unknown shift. */
@@ -276,7 +283,7 @@ export function whatChanged(view: IndicatorView, ctx: ChartContext): string {
   }
   const broken = [...new Set(view.rows.filter((r) => r.reason === "break").map((r) => seriesTitle(ctx, r.seriesId)))];
   if (broken.length)
-    parts.push(t(lang, "ind.sentence.breaks", { a, b, titles: broken.join(lang === "ko" ? ", " : "; ") }));
+    parts.push(t(lang, "ind.sentence.breaks", { a, b, titles: broken.join(t(lang, "list.separator")) }));
   return parts.join(" ");
 }
 

@@ -13,6 +13,7 @@ import {
   DEFAULT_SORT,
   csvCells,
   indicatorView,
+  panelWarning,
   whatChanged,
   type IndicatorView,
   type Sort,
@@ -94,22 +95,10 @@ function init(root: HTMLElement): void {
   /** Each panel carries its breakdown's unknown-share warning for the years shown (or none). */
   function panelWarnings(): void {
     for (const fig of document.querySelectorAll<HTMLElement>("figure[data-chart^='compare_']")) {
-      const sid = fig.dataset.chart!.slice("compare_".length);
-      fig.querySelector(".chart-notes")?.remove();
-      const warned = view.rows.filter((r) => r.seriesId === sid && r.warning);
-      let box = fig.querySelector<HTMLElement>("[data-ind-panel-warn]");
-      if (!warned.length) {
-        box?.remove();
-        continue;
-      }
-      if (!box) {
-        box = document.createElement("div");
-        box.className = "ind-panel-warn text-sm my-2";
-        box.setAttribute("data-ind-panel-warn", "");
-        fig.querySelector("[data-summary]")?.after(box);
-      }
-      const lines = [warned[0]!.warning, ...warned.filter((r) => r.known).map((r) => `${r.label}: ${r.known}`)];
-      box.replaceChildren(
+      const lines = panelWarning(view, fig.dataset.chart!.slice("compare_".length));
+      const box = fig.querySelector<HTMLElement>("[data-ind-panel-warn]");
+      if (box) box.hidden = lines.length === 0;
+      box?.replaceChildren(
         ...lines.map((l, i) => {
           const e = document.createElement("p");
           if (i === 0) e.className = "ind-warn";

@@ -5,7 +5,7 @@
 import { CATALOG, type ChartDef } from "../../spec/catalog";
 import { prerender, type Prerendered } from "../prerender";
 import { composeSvg, svgSize } from "../actions/compose";
-import { formatDate, t, type Lang } from "../../i18n";
+import { CHARS_PER_LINE, formatDate, t, type Lang } from "../../i18n";
 import { pageUrl } from "../../i18n/routes";
 import { RELEASE } from "../../data/release";
 
@@ -47,7 +47,7 @@ export function defaultView(id: string, lang: Lang): Promise<DefaultView> {
  * (tests/browser/embed-links-theme.test.ts).
  */
 export function embedHeight(pr: Prerendered, lang: Lang): number {
-  const perLine = lang === "ko" ? 70 : 100;
+  const perLine = CHARS_PER_LINE[lang];
   const lines = (chars: number) => Math.max(1, Math.ceil(chars / perLine));
   // Each source reads "publisher, “title” (date) (quote and grade)".
   const sources = pr.sourceIds.reduce((n, id) => {

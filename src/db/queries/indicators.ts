@@ -67,6 +67,11 @@ sh AS (
 ),
 unk AS (SELECT series_id, dimension, year, pct FROM sh WHERE category = 'unknown'),
 has_unk AS (SELECT DISTINCT series_id, dimension FROM observations WHERE category = 'unknown'),
+-- Years whose "unknown" bucket is in the data as a gap: the source had one, its size is not publishable.
+unk_gap AS (
+  SELECT DISTINCT series_id, dimension, CAST(year(period_end) AS INTEGER) AS year FROM observations
+  WHERE category = 'unknown' AND value IS NULL AND share IS NULL AND subdimension IS NULL
+),
 j AS (
   SELECT COALESCE(a.series_id, b.series_id) AS series_id, COALESCE(a.dimension, b.dimension) AS dimension,
          COALESCE(a.category, b.category) AS category,
@@ -98,16 +103,20 @@ m AS (
 ),
 w AS (
   SELECT m.*, COALESCE(c.sort, 999) AS sort, round(ua.pct, 1) AS unknown_a, round(ub.pct, 1) AS unknown_b,
-    -- Counts of known categories are not like for like when the unknown share moves by more than 5 points, or
-    -- when it is large in one year and not published in the other.
+    -- Counts of known categories are not like for like when the unknown share moves by more than 5 points, when
+    -- it is large in one year and not published in the other, or when a year's unknown bucket is a gap.
     COALESCE(hu.series_id IS NOT NULL AND m.dimension <> 'total' AND (
        (ua.pct IS NOT NULL AND ub.pct IS NOT NULL AND abs(ub.pct - ua.pct) > 5)
-       OR (ua.pct IS NULL AND ub.pct >= 5) OR (ub.pct IS NULL AND ua.pct >= 5)), false) AS unknown_warn,
+       OR (ua.pct IS NULL AND ub.pct >= 5) OR (ub.pct IS NULL AND ua.pct >= 5)
+       OR (ua.pct IS NULL AND ga.series_id IS NOT NULL) OR (ub.pct IS NULL AND gb.series_id IS NOT NULL)), false)
+      AS unknown_warn,
     CASE WHEN m.category <> 'unknown' AND ua.pct < 100 THEN round(sa.pct / (100 - ua.pct) * 100, 1) END AS known_a,
     CASE WHEN m.category <> 'unknown' AND ub.pct < 100 THEN round(sb.pct / (100 - ub.pct) * 100, 1) END AS known_b
   FROM m
   LEFT JOIN categories c ON c.dimension = m.dimension AND c.category = m.category
   LEFT JOIN has_unk hu ON hu.series_id = m.series_id AND hu.dimension = m.dimension
+  LEFT JOIN unk_gap ga ON ga.series_id = m.series_id AND ga.dimension = m.dimension AND ga.year = $1
+  LEFT JOIN unk_gap gb ON gb.series_id = m.series_id AND gb.dimension = m.dimension AND gb.year = $2
   LEFT JOIN unk ua ON ua.series_id = m.series_id AND ua.dimension = m.dimension AND ua.year = $1
   LEFT JOIN unk ub ON ub.series_id = m.series_id AND ub.dimension = m.dimension AND ub.year = $2
   LEFT JOIN sh sa ON sa.series_id = m.series_id AND sa.dimension = m.dimension AND sa.category = m.category

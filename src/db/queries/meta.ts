@@ -63,10 +63,23 @@ export async function loadMeta(db: Db): Promise<{
   return { categories, series, sources, events };
 }
 
-/** Series that have at least two yearly (calendar or financial year) figures: what the Trends page offers. */
-export const TRENDABLE_SERIES_SQL = `SELECT series_id FROM observations
-  WHERE period_type IN ('calendar_year', 'financial_year') AND value IS NOT NULL
-  GROUP BY series_id HAVING count(DISTINCT period) >= 2 ORDER BY series_id`;
+/**
+ * Series published only as shares (a rate or a percentage, no counts): they are drawn in share mode whatever a
+ * URL or control asks, since there is no count to draw.
+ * out: series_id
+ */
+export const SHARE_ONLY_SQL = `SELECT series_id FROM observations
+  GROUP BY series_id HAVING bool_and(value IS NULL) AND bool_or(share IS NOT NULL) ORDER BY series_id`;
+
+/**
+ * Series with at least two yearly (calendar or financial year) figures: what the Trends page offers. The figure is
+ * the count, or the published share for a series that has only shares (a clearance rate, a share of offences).
+ */
+export const TRENDABLE_SERIES_SQL = `WITH shares AS (${SHARE_ONLY_SQL})
+  SELECT o.series_id FROM observations o LEFT JOIN shares s ON s.series_id = o.series_id
+  WHERE o.period_type IN ('calendar_year', 'financial_year')
+    AND (o.value IS NOT NULL OR (s.series_id IS NOT NULL AND o.share IS NOT NULL))
+  GROUP BY o.series_id HAVING count(DISTINCT o.period) >= 2 ORDER BY o.series_id`;
 
 /**
  * Series breaks for the sources page: every observation marked as following a definition change, described by
@@ -113,6 +126,12 @@ export async function loadSourcesPage(
 /** Series ids with yearly figures (Trends' choices). */
 export async function trendableSeries(db: Db): Promise<string[]> {
   return (await db.query(TRENDABLE_SERIES_SQL)).map((r) => String(r.series_id));
+}
+
+/** Of `series`, those published only as shares. */
+export async function shareOnlySeries(db: Db, series: readonly string[]): Promise<string[]> {
+  const all = (await db.query(SHARE_ONLY_SQL)).map((r) => String(r.series_id));
+  return all.filter((s) => series.includes(s));
 }
 
 /** Earliest, latest and latest full year of the given series (null when they have no figures). */

@@ -1,8 +1,11 @@
 /** Test helpers: build small synthetic packages from strings. All data here is SYNTHETIC. */
+import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { parseCsvStrict, toObjects } from "../../../scripts/lib/csv.ts";
 import type { PackageInput, TableInput } from "../../../scripts/lib/validate.ts";
-import { OBSERVATION_COLUMNS } from "../../../scripts/lib/types.ts";
+import { OBSERVATION_COLUMNS, formatError } from "../../../scripts/lib/types.ts";
+import { validatePackage } from "../../../scripts/lib/validate.ts";
+import { expect } from "vitest";
 
 export function table(file: string, text: string): TableInput {
   const r = parseCsvStrict(text, file);
@@ -95,4 +98,32 @@ export function pkg(
     events: table("data/events.csv", o.events ?? SYN_EVENTS),
     categories: table("data/categories.csv", o.categories ?? SYN_CATEGORIES),
   };
+}
+
+/** A package the validator must refuse, and where (file, row, column) and why it must say so. */
+export interface RefusalCase {
+  name: string;
+  input: Parameters<typeof pkg>[0];
+  /** Default data/observations.csv. */
+  file?: string;
+  row: number;
+  column: string;
+  message: RegExp;
+}
+
+/** The validator refuses `c.input` with an error located at the case's file, row and column. */
+export function expectRefused(c: RefusalCase): void {
+  const r = validatePackage(pkg(c.input));
+  const hit = r.errors.find((e) => e.column === c.column && c.message.test(e.message));
+  expect(hit, JSON.stringify(r.errors.map(formatError))).toBeDefined();
+  expect(hit!.file).toBe(c.file ?? "data/observations.csv");
+  expect(hit!.row).toBe(c.row);
+}
+
+/** A shipped table of data/ as rows of text cells (what a data user's CSV reader sees). */
+export function readDataCsv(file: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(readFileSync(new URL(`../../../data/${file}`, import.meta.url), "utf8"), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
 }

@@ -1,27 +1,17 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildData } from "../../../scripts/build-data.ts";
-import { nodeDb } from "../../../src/db/node";
-import type { Db, Row } from "../../../src/db/tables";
+import { describe, expect, it } from "vitest";
+import { useBuiltData } from "../built-data";
+import type { Row } from "../../../src/db/tables";
 import { querySeries } from "../../../src/db/queries/series";
 import { queryCompare } from "../../../src/db/queries/compare";
 import { queryJustice } from "../../../src/db/queries/justice";
+import { shareOnlySeries, trendableSeries } from "../../../src/db/queries/meta";
+import { validateSpec } from "../../../src/spec/validate";
 import type { ChartSpec } from "../../../src/charts/spec";
 
 // The long view (illegal filming since 2000, arrests, clearance, courts, the regulator) read from the built
 // tables with the site's own DuckDB setup: the figures the research record gives, and the honesty rules around
 // vintages, bases and breaks.
-let out = "";
-let db: Db;
-beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), "dsc-long-"));
-  const r = await buildData({ outDir: out });
-  expect(r.errors).toEqual([]);
-  db = nodeDb(out);
-}, 60_000);
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+const db = useBuiltData("long");
 
 const spec = (over: Partial<ChartSpec>): ChartSpec => ({
   id: "t",
@@ -146,6 +136,34 @@ describe("the long view: one vintage and one basis per line, no change across a 
       `SELECT DISTINCT body_en FROM series WHERE series_id IN ('knpa_illegal_filming_share_sexual_violence', 'kostat_illegal_filming_share_sexual_violence')`,
     );
     expect(units).toHaveLength(2);
+  });
+
+  it("every long-view series with two or more years is on Trends; a rate is drawn as its published share", async () => {
+    const trendable = await trendableSeries(db);
+    const rates = [
+      "knpa_illegal_filming_clearance_rate",
+      "knpa_illegal_filming_share_sexual_violence",
+      "kostat_illegal_filming_share_sexual_violence",
+      "court_illegal_filming_prison_share",
+    ];
+    for (const s of [...rates, "knpa_illegal_filming_cases", "knpa_telecom_obscenity_cases", "kcsc_dsc_reviews"])
+      expect(trendable, s).toContain(s);
+    expect(await shareOnlySeries(db, trendable)).toEqual(expect.arrayContaining(rates));
+    expect(await shareOnlySeries(db, ["knpa_illegal_filming_cases", "dsc_victims_by_age"])).toEqual([]);
+    // A URL or control asking for counts of a rate gets its share: the only figure there is to draw.
+    const bounds = {
+      series: trendable,
+      dimensions: ["total"],
+      years: [2000, 2030] as const,
+      fields: ["series", "mode"] as const,
+      shareOnly: await shareOnlySeries(db, trendable),
+    };
+    const asked = spec({ series: ["knpa_illegal_filming_clearance_rate"], mode: "absolute" });
+    const { spec: v, rejected } = validateSpec(asked, bounds, spec({}));
+    expect(v.mode).toBe("share");
+    expect(rejected).toEqual([]);
+    expect((await querySeries(db, v)).filter((r) => r.y != null).length).toBeGreaterThanOrEqual(7);
+    expect(validateSpec(spec({ mode: "index" }), bounds, spec({})).spec.mode).toBe("index");
   });
 
   it("no change between the two bases: compared side by side, each has one year only and no change", async () => {

@@ -5,16 +5,10 @@
  * windows differ" or an English-only "+260%" fails). Numbers are compared as values: 1만 305 = 10,305, 2천3백79 =
  * 2,379; dates' day and month parts (≤ 31) are left out, since "30 Apr" and "4.30" spell them differently.
  */
-import { readFileSync } from "node:fs";
-import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { readDataCsv } from "./helpers.ts";
 
-type Row = Record<string, string>;
-const read = (f: string): Row[] =>
-  Papa.parse<Row>(readFileSync(new URL(`../../../data/${f}`, import.meta.url), "utf8"), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
+const read = readDataCsv;
 
 /** The numbers a text states, as values, without day/month parts and list markers. */
 export function numbersIn(text: string): string[] {

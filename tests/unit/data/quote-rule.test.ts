@@ -8,16 +8,11 @@
  *  - marked derived (grade C) with its formula, the arithmetic written out with the result.
  * Alternatives (data/alternatives.csv) follow the same rule.
  */
-import { readFileSync } from "node:fs";
-import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { readDataCsv } from "./helpers.ts";
 
 type Row = Record<string, string>;
-const read = (f: string): Row[] =>
-  Papa.parse<Row>(readFileSync(new URL(`../../../data/${f}`, import.meta.url), "utf8"), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
+const read = readDataCsv;
 
 /** Every spelling of a whole number that Korean and English publishers use. */
 export function countSpellings(n: number): string[] {
@@ -57,7 +52,10 @@ export function shareSpellings(share: number): string[] {
 export function containsFigure(text: string, spellings: string[]): boolean {
   return spellings.some((sp) => {
     const esc = sp.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return new RegExp(`(^|[^0-9.,])${esc}(?![0-9]|[.,][0-9])`).test(text);
+    // A spelling that ends in a digit must not run on into a longer number ("1,8070"); one that ends in a sign
+    // (%, percent) is already closed, so "4년 6.2%,15년" (no space after the comma, as printed) holds 6.2%.
+    const end = /[0-9]$/.test(sp) ? "(?![0-9]|[.,][0-9])" : "";
+    return new RegExp(`(^|[^0-9.,])${esc}${end}`).test(text);
   });
 }
 
@@ -84,41 +82,12 @@ export const CORROBORATED: Record<string, string> = {
 };
 
 /**
- * Known exceptions, each to be re-sourced: the research record lists the figure in its table for this source, but
- * no stored sentence contains it (the source's excerpt was shortened). They are shown on the site as published
- * figures of that source; the test below fails as soon as one is resolved (so the list cannot go stale) or a new
- * one appears.
+ * Known exceptions: rows that break the rule and are still to be re-sourced, each with a one-line reason. None
+ * are left: figures no stored sentence holds were cited to a source whose quote has them, written out as derived
+ * with their formula, or left empty (data/README.md, "Figures left out"). The test below fails as soon as a listed
+ * row passes (so the list cannot go stale) or a new exception appears.
  */
-export const KNOWN_EXCEPTIONS: Record<string, string> = {
-  "dsc_victims_by_age|2022|unknown":
-    "Aju News 2022 age 'unknown' 4,254 (53.3%): in the record's table, not in its excerpt",
-  "dsc_victims_by_age|2023|teens":
-    "Financial News gives 24.6% in the excerpt; the count 2,209 only in the record's table",
-  "dsc_victims_by_age|2023|20s":
-    "Financial News gives 50.3% in the excerpt; the count 4,517 only in the record's table",
-  "dsc_harm_types|2022|fear_of_distribution":
-    "3,836 credited to Etoday/Newsbell (conflict with the repost's 3,826); no excerpt",
-  "dsc_deletion_by_platform|2018-04-30/2020-03-31|p2p":
-    "Newsis cumulative platform split: P2P 32,064 in the record's table only",
-  "dsc_deletion_by_platform|2018-04-30/2020-03-31|sns":
-    "Newsis cumulative platform split: SNS 16,437 in the record's table only",
-  "dsc_relationship|2023|social": "Sisa Today 2023 relationship: social 766 (8.5%) in the record's table only",
-  "dsc_relationship|2023|family": "Sisa Today 2023 relationship: family 29 (0.3%) in the record's table only",
-  "knpa_deepfake_teen_share|2024-01/2024-07|all":
-    "Korea Herald Jan–Jul 2024 teen share 73.6%: the excerpt stops at 2023",
-  "knpa_cyber_crackdown|2022-11/2023-10|csam": "JIBS (치안전망 2024) split by type: in the record's table only",
-  "knpa_cyber_crackdown|2022-11/2023-10|illegal_filming": "JIBS split by type: in the record's table only",
-  "knpa_cyber_crackdown|2022-11/2023-10|illegal_sexual_video": "JIBS split by type: in the record's table only",
-  "knpa_cyber_crackdown|2022-11/2023-10|deepfake": "JIBS split by type: in the record's table only",
-  "knpa_illegal_filming_suspects_by_sex|2014-01/2017-12|all":
-    "HuffPost Korea 2014–2017 total 16,802: in the record's table only",
-  "knpa_illegal_filming_clearance_rate|2023|all":
-    "Honam Future 2025: clearance 86% (2023) in the record's table; the excerpt gives only the 2024 counts",
-  "knpa_illegal_filming_clearance_rate|2024|all":
-    "Honam Future 2025: clearance 84% in the record's table; the excerpt gives 6,020 cleared of 7,202",
-  "court_illegal_filming_prison_share|2014|all":
-    "Songpa Times prints the year as '4년' (6.2%), so the excerpt does not name 2014 as the rule needs",
-};
+export const KNOWN_EXCEPTIONS: Record<string, string> = {};
 
 const key = (r: Row) => `${r.series_id}|${r.period}|${r.category}`;
 
@@ -160,6 +129,10 @@ describe("spellings", () => {
     expect(containsFigure("(27.8%)", shareSpellings(27.8))).toBe(true);
     expect(containsFigure("(127.8%)", shareSpellings(27.8))).toBe(false);
     expect(containsFigure("Japan (10%)", shareSpellings(10))).toBe(true);
+    expect(containsFigure("4년 6.2%,15년 8.1%", shareSpellings(6.2))).toBe(true);
+    expect(containsFigure("16.2%,15년", shareSpellings(6.2))).toBe(false);
+    expect(containsFigure("2,905명,3,961명", countSpellings(2905))).toBe(true);
+    expect(containsFigure("2,905,3", countSpellings(2905))).toBe(false);
   });
 });
 
@@ -185,7 +158,7 @@ describe("rule: every curated figure is in its source's quote, placed in the sou
     expect(checkRows(rows, fixture, (_r, i) => `row ${i}`)).toEqual([{ where: "row 1", figure: "value 1807" }]);
   });
 
-  it("holds for every observation in data/observations.csv, except the listed ones still to be re-sourced", () => {
+  it("holds for every observation in data/observations.csv (no exceptions left)", () => {
     const rows = read("observations.csv");
     const problems = checkRows(rows, sources, (r) => key(r));
     const failing = [...new Set(problems.map((p) => p.where))].sort();

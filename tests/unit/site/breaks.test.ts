@@ -3,12 +3,8 @@
  * compare table's query and the compare summary. Runs on the real data package, built into a temporary folder,
  * with real DuckDB (Node).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildData } from "../../../scripts/build-data.ts";
-import { nodeDb } from "../../../src/db/node";
+import { describe, expect, it } from "vitest";
+import { useBuiltData } from "../built-data";
 import { queryHeadline } from "../../../src/db/queries/headline";
 import { queryCompare } from "../../../src/db/queries/compare";
 import { querySeries } from "../../../src/db/queries/series";
@@ -16,17 +12,8 @@ import { loadMeta } from "../../../src/db/queries/meta";
 import { buildContext } from "../../../src/charts/context";
 import { summarize } from "../../../src/charts/summary";
 import type { ChartSpec } from "../../../src/charts/spec";
-import type { Db } from "../../../src/db/tables";
 
-let dir = "";
-let db: Db;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "dsc-breaks-"));
-  const r = await buildData({ outDir: dir });
-  expect(r.errors).toEqual([]);
-  db = nodeDb(dir);
-}, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const db = useBuiltData("breaks");
 
 const compare = (series: string, a: number, b: number, lang: "en" | "ko" = "en"): ChartSpec => ({
   id: "t",

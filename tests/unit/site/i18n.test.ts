@@ -1,9 +1,11 @@
+import { inEveryLang, localized } from "../../../src/i18n/columns";
 import { describe, expect, it } from "vitest";
 import { en } from "../../../src/i18n/en";
 import { ko } from "../../../src/i18n/ko";
 import {
   formatChange,
   formatCount,
+  formatFigure,
   formatDate,
   formatKoreanMan,
   formatNumber,
@@ -38,6 +40,9 @@ describe("number formatting", () => {
     expect(formatCount(10305, "ko", { ko: "명", en: "victims" })).toBe("1만 305명");
     expect(formatCount(10305, "en", { ko: "명", en: "victims" })).toBe("10,305 victims");
     expect(formatCount(4000, "en", { ko: "건", en: "reports" }, ">")).toBe(">\u20094,000 reports");
+    // A headline figure: Korean joins the counter to the number; English leaves the unit to write after it.
+    expect(formatFigure(10305, "ko", "명")).toEqual({ figure: "1만 305명", unit: "" });
+    expect(formatFigure(10305, "en", "victims", "≈")).toEqual({ figure: "≈10,305", unit: "victims" });
   });
   it("separators and signed changes per locale", () => {
     expect(formatNumber(300237, "en")).toBe("300,237");
@@ -59,4 +64,14 @@ describe("dates at the precision the source gives", () => {
     ["2018", "ko", "2018년"],
     ["2024-08-26", "en", "26 Aug 2024"],
   ] as const)("%s (%s) → %s", (iso, lang, out) => expect(formatDate(iso, lang)).toBe(out));
+});
+
+describe("per-language column pairs", () => {
+  it("reads `field_<lang>`, falling back to English only where the language's cell is empty", () => {
+    const row = { title_ko: "제목", title_en: "Title", note_ko: "", note_en: "Note" };
+    expect(localized(row, "title", "ko")).toBe("제목");
+    expect(localized(row, "note", "ko")).toBe("Note");
+    expect(localized(row, "missing", "en")).toBe("");
+    expect(inEveryLang(row, "title")).toEqual({ ko: "제목", en: "Title" });
+  });
 });

@@ -13,6 +13,7 @@ import {
   csvCells,
   indicatorView,
   notes,
+  panelWarning,
   shortName,
   sortRows,
   topChanges,
@@ -71,6 +72,21 @@ describe("indicators SQL", () => {
     expect(d["synthetic_d:total:all"]).toMatchObject({ reason: "partial", change: null });
   });
 
+  it("warns when a year's unknown bucket is a gap (no figure), so known counts are not compared", async () => {
+    // 2021's unknown is a gap; 2024's is 1%: only the gap makes the counts not like for like.
+    const r = byId(await queryIndicators(db, 2021, 2024))["synthetic_c:age:20s"]!;
+    expect(r).toMatchObject({ value_a: 60, value_b: 120, unknown_a: null, unknown_b: 1, unknown_warn: true });
+    expect(r.reason).toBe("unknown_shift");
+    expect(r.change_pct).toBeNull();
+    const meta = await loadMeta(db);
+    const view = indicatorView(await queryIndicators(db, 2021, 2024), 2021, 2024, buildContext(meta, "en"), {});
+    expect(panelWarning(view, "synthetic_c")[0]).toBe(
+      "How many in this breakdown were “unknown” is not published for 2021: the categories may not be comparable as counts.",
+    );
+    // A series total has no unknown bucket to warn about.
+    expect(byId(await queryIndicators(db, 2021, 2024))["synthetic_c:total:all"]).toMatchObject({ unknown_warn: false });
+  });
+
   it("offers only year pairs some indicator covers", async () => {
     const pairs = await queryYearPairs(db);
     expect(pairs).toContainEqual([2020, 2023]);
@@ -109,6 +125,14 @@ describe("indicator model", async () => {
     expect(view.rows.find((r) => r.id === "synthetic_a:total:all")!.reasonText).toBe(
       "Not comparable: definition changed",
     );
+  });
+
+  it("gives a panel its breakdown's warning first, then each category's share of known; none when steady", () => {
+    const lines = panelWarning(view, "synthetic_c");
+    expect(lines[0]).toContain("“Unknown” was 50% of this breakdown in 2020 and 10% in 2023");
+    expect(lines).toContain("Synthetic series C — 20s: Share of known: 60% → 50% (\u221210 pp)");
+    expect(lines.some((l) => l.startsWith("Synthetic series C — Unknown"))).toBe(false);
+    expect(panelWarning(view, "synthetic_d")).toEqual([]);
   });
 
   it("sorts by size of % change by default, rows without one last; any column both ways", () => {

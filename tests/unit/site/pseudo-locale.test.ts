@@ -1,0 +1,101 @@
+/**
+ * A third language is a data change: a pseudo-locale ("xx", every English string wrapped in ⟦…⟧, German number
+ * formatting) is added only where languages are listed — src/i18n/languages.ts and src/i18n/dictionaries.ts — and a
+ * chart, its summary, its data table and its citation then come out in it with no code change. Any
+ * string that is not looked up through the dictionaries shows up unwrapped. (The pseudo-locale does not ship.)
+ */
+import { describe, expect, it, vi } from "vitest";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+
+vi.mock("../../../src/i18n/languages", async (importOriginal) => {
+  const m = await importOriginal<typeof import("../../../src/i18n/languages")>();
+  return {
+    LANGUAGES: {
+      ...m.LANGUAGES,
+      xx: { locale: "de-DE", myriads: false, counter: false, yearSuffix: "", charsPerLine: 90 },
+    },
+  };
+});
+vi.mock("../../../src/i18n/dictionaries", async (importOriginal) => {
+  const m = await importOriginal<typeof import("../../../src/i18n/dictionaries")>();
+  const xx = Object.fromEntries(Object.entries(m.DICTIONARIES.en).map(([k, v]) => [k, `⟦${v}⟧`]));
+  return { DICTIONARIES: { ...m.DICTIONARIES, xx } };
+});
+
+const { LANGS, t, otherLang, formatNumber } = await import("../../../src/i18n");
+const { nodeDb } = await import("../../../src/db/node");
+const { loadMeta } = await import("../../../src/db/queries/meta");
+const { runChartQuery } = await import("../../../src/db/queries");
+const { buildContext } = await import("../../../src/charts/context");
+const { renderChart } = await import("../../../src/charts/render");
+const { summarize } = await import("../../../src/charts/summary");
+const { tableModel } = await import("../../../src/charts/table");
+const { citation } = await import("../../../src/charts/actions/cite");
+type Spec = import("../../../src/spec/spec").ChartSpec;
+type Lang = import("../../../src/i18n").Lang;
+
+const XX = "xx" as Lang;
+const db = nodeDb(path.resolve("tests/fixtures/site"));
+
+describe("a pseudo-locale added as data", () => {
+  it("is a language of the site: listed, switchable, its strings looked up", () => {
+    expect(LANGS).toEqual(["ko", "en", "xx"]);
+    expect(otherLang("en")).toBe(XX);
+    expect(otherLang(XX)).toBe("ko");
+    expect(t(XX, "chart.table")).toBe(`⟦${t("en", "chart.table")}⟧`);
+  });
+
+  it("renders a chart, its summary, data table and citation in it", async () => {
+    const spec: Spec = {
+      id: "t",
+      view: "series",
+      series: ["synthetic_a"],
+      dimension: "total",
+      categories: [],
+      mode: "absolute",
+      from: 2000,
+      to: 2030,
+      a: 2021,
+      b: 2023,
+      mark: "line",
+      lang: XX,
+    };
+    const ctx = buildContext(await loadMeta(db), XX);
+    const rows = await runChartQuery(db, spec);
+    const { document } = parseHTML("<!doctype html><html><body></body></html>");
+    const svg = renderChart(spec, rows, ctx, { width: 640, label: "t" }, document as unknown as Document).outerHTML;
+    // Numbers follow the language's locale (German groups thousands with ".").
+    expect(formatNumber(12345, XX)).toBe("12.345");
+    const labels = Object.values(ctx.series)
+      .map((s) => s.title[XX])
+      .concat(Object.values(ctx.categories).map((c) => c[XX]));
+    // Every text in the chart is a number, a label from the data, or a string from the dictionary.
+    const texts = [...svg.replace(/<style[^]*?<\/style>/g, "").matchAll(/>([^<>]+)</g)]
+      .map((m) => m[1]!.trim())
+      .filter(Boolean);
+    expect(texts.length).toBeGreaterThan(3);
+    for (const x of texts) expect(/^[\d.,\s%−+–-]+$/.test(x) || x.includes("⟦") || labels.includes(x), x).toBe(true);
+    const summary = summarize(spec, rows, ctx);
+    expect(summary.length).toBeGreaterThan(0);
+    // Every word of the summary comes from the dictionary (wrapped) or the data (numbers, labels, periods).
+    const unwrapped = summary.replace(/⟦[^⟧]*⟧/g, "").replace(/[\d.,%\s()–−+:;]/g, "");
+    expect(labels.reduce((rest, l) => rest.split(l.replace(/\s/g, "")).join(""), unwrapped.replace(/\s/g, ""))).toBe(
+      "",
+    );
+    const table = tableModel(spec, rows, ctx);
+    expect(table.columns.every((c) => c.startsWith("⟦"))).toBe(true);
+    const cite = citation({
+      lang: XX,
+      spec,
+      sourceIds: ["syn_src"],
+      sources: ctx.sources,
+      release: "0.0.0",
+      permalink: "https://example.org/xx/#chart-t",
+      accessed: "2026-11-30",
+      dataYears: [2020, 2023],
+    });
+    expect(cite.startsWith("⟦")).toBe(true);
+    expect(cite).toContain("30. Nov. 2026");
+  });
+});
