@@ -69,8 +69,15 @@ describe("F1: shared links never run by themselves; published tables cannot be c
       expect(await w.page.locator("[data-results] tr").count(), sql).toBe(0);
       expect(await w.page.textContent("[data-query-origin]"), sql).toContain("came from a link");
       // The editor wraps: nothing sits off to the right of what the reader sees.
-      const editor = await w.page.$eval("textarea[data-sql]", (e) => ({ sw: e.scrollWidth, cw: e.clientWidth }));
+      const editor = await w.page.$eval("textarea[data-sql]", (e) => ({
+        sw: e.scrollWidth,
+        cw: e.clientWidth,
+        sh: e.scrollHeight,
+        ch: e.clientHeight,
+      }));
       expect(editor.sw, sql).toBeLessThanOrEqual(editor.cw + 1);
+      // ... nor below: the box grows to show the whole shared query.
+      expect(editor.sh, sql).toBeLessThanOrEqual(editor.ch + 1);
       // Even when the reader runs it, the published tables stay as published.
       const outcome = await until(w.page, ["explore:result", "explore:error"], () => w.page.click("[data-run]"));
       if (/DROP|UPDATE|INSERT|DELETE/.test(sql)) {
