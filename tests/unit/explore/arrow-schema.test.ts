@@ -32,14 +32,25 @@ describe("Arrow's Schema.assign in linear time", () => {
       expect(view(linearAssign.apply(base, args))).toEqual(view(originalAssign.apply(base, args)));
   });
 
-  it("re-assigns a 60,000-column schema (as every record batch does) in well under a second", () => {
-    const wide = new Schema(Array.from({ length: 60_000 }, (_, i) => field(`c${i}`)));
-    const t0 = performance.now();
-    const out = wide.assign(wide.fields.map((f) => f.clone({ nullable: true })));
-    const ms = performance.now() - t0;
-    expect(out.fields.length).toBe(60_000);
-    expect(out.fields.every((f) => f.nullable)).toBe(true);
-    // Arrow's findIndex matching does 1.8 billion name comparisons here (many seconds).
-    expect(ms).toBeLessThan(1000);
+  it("re-assigns wide schemas (as every record batch does) in time that grows linearly with the columns", () => {
+    // Best of three at 20,000 and 60,000 columns: three times the columns takes about three times as long
+    // (Arrow's findIndex matching: nine times, 1.8 billion name comparisons at 60,000). A ratio, not a clock
+    // bound, so a busy machine does not decide the outcome.
+    const time = (n: number) => {
+      const wide = new Schema(Array.from({ length: n }, (_, i) => field(`c${i}`)));
+      const clones = wide.fields.map((f) => f.clone({ nullable: true }));
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const t0 = performance.now();
+        const out = wide.assign(clones);
+        best = Math.min(best, performance.now() - t0);
+        expect(out.fields.length).toBe(n);
+        expect(out.fields.every((f) => f.nullable)).toBe(true);
+      }
+      return best;
+    };
+    const small = time(20_000);
+    const large = time(60_000);
+    expect(large / small).toBeLessThan(6);
   });
 });
