@@ -17,6 +17,7 @@ import {
   loadCsvSql,
   publishedNamesSql,
   quoteIdent,
+  userTablesSql,
   type LoadColumn,
 } from "./queries/explore";
 import { TABLES, createTableSql, decimalValue, plain, type Row } from "./tables";
@@ -68,6 +69,13 @@ export class BadCellError extends Error {
   }
 }
 
+/** A table the reader made: its name, its number of columns and the first few of them (for the schema panel). */
+export interface UserTable {
+  name: string;
+  columnCount: number;
+  columns: ResultColumn[];
+}
+
 export interface ConsoleSession {
   /** Run one statement (or a script); results stream from the worker, so the page never blocks. */
   run(sql: string, opts?: RunOptions): Promise<ConsoleResult>;
@@ -76,7 +84,7 @@ export interface ConsoleSession {
   /** Load the reader's UTF-8 CSV bytes with DuckDB's own reader. The bytes stay in this tab. */
   loadCsv(table: string, bytes: Uint8Array, delimiter: string, columns: readonly LoadColumn[]): Promise<number>;
   /** Tables created by the reader (uploads and CREATE TABLE). */
-  userTables(): Promise<{ name: string; columns: ResultColumn[] }[]>;
+  userTables(): Promise<UserTable[]>;
 }
 
 /** Arrow dates/timestamps arrive as epoch milliseconds: show them as ISO text. */
@@ -284,19 +292,17 @@ async function startConsole(): Promise<ConsoleSession> {
       }
     },
     async userTables() {
-      const rows = toRows(
-        await conn.query(
-          "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_catalog = 'memory' AND table_schema = 'main' ORDER BY table_name, ordinal_position",
-        ),
-      );
-      const out = new Map<string, ResultColumn[]>();
-      for (const r of rows) {
-        const t = String(r.table_name);
-        if (PUBLISHED_TABLES.includes(t)) continue;
-        if (!out.has(t)) out.set(t, []);
-        out.get(t)!.push({ name: String(r.column_name), type: String(r.data_type) });
-      }
-      return [...out].map(([name, columns]) => ({ name, columns }));
+      return toRows(await conn.query(userTablesSql()))
+        .filter((r) => !PUBLISHED_TABLES.includes(String(r.table_name)))
+        .map((r) => {
+          const names = JSON.parse(String(r.names)) as string[];
+          const types = JSON.parse(String(r.types)) as string[];
+          return {
+            name: String(r.table_name),
+            columnCount: Number(r.n),
+            columns: names.map((name, k) => ({ name, type: types[k] ?? "" })),
+          };
+        });
     },
   };
 }

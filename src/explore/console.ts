@@ -11,7 +11,7 @@ import { resultsTable } from "./results-table";
 import { runController } from "./run-controller";
 import { shareSearch, MAX_SHARED_SQL, type SharedQuery } from "./share";
 import type { SqlErrorInfo } from "./sqlerror";
-import { fmt, readStrings } from "./strings";
+import { fmt, num, readStrings } from "./strings";
 import { initUpload } from "./upload";
 
 function q<T extends Element>(root: ParentNode, sel: string): T {
@@ -172,7 +172,10 @@ export async function start(root: HTMLElement, shared: SharedQuery): Promise<voi
       ...tables.map((tb) => {
         const li = document.createElement("li");
         li.dataset.userTable = tb.name;
-        li.textContent = `${tb.name} (${tb.columns.map((c) => `${c.name} ${c.type}`).join(", ")})`;
+        const more = tb.columnCount - tb.columns.length;
+        const cols = tb.columns.map((c) => `${c.name} ${c.type}`);
+        if (more > 0) cols.push(fmt(s, "explore.user.more", { n: num(more, lang) }));
+        li.textContent = `${tb.name} (${cols.join(", ")})`;
         return li;
       }),
     );

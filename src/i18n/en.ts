@@ -334,6 +334,7 @@ export const en = {
     "The query did not stop within 2 s, so the database engine was restarted. The published tables are back; tables you loaded yourself must be loaded again.",
   "explore.readonly":
     "The published tables are read-only: this statement would have changed {tables}. Nothing was changed (the published copy is in place) and its results are not shown. Create your own table to experiment, e.g. CREATE TABLE my_copy AS SELECT * FROM observations.",
+  "explore.user.more": "… {n} more columns",
   "explore.cols.capped":
     "Showing the first {shown} of {total} columns. Download the CSV to get every column, or select fewer columns.",
   "explore.chart.none.units":

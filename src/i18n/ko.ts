@@ -329,6 +329,7 @@ export const ko: Record<keyof typeof en, string> = {
     "쿼리가 2초 안에 멈추지 않아 데이터베이스 엔진을 다시 시작했습니다. 공개 테이블은 그대로 있으며, 직접 불러온 테이블은 다시 불러와야 합니다.",
   "explore.readonly":
     "공개 테이블은 읽기 전용입니다. 이 문장은 {tables} 테이블을 바꾸려 했습니다. 아무것도 바뀌지 않았고(공개본 그대로), 결과도 보여 주지 않습니다. 실험하려면 내 테이블을 만드세요. 예: CREATE TABLE 내_사본 AS SELECT * FROM observations",
+  "explore.user.more": "… 열 {n}개 더",
   "explore.cols.capped":
     "전체 {total}개 열 중 처음 {shown}개만 표시합니다. 모든 열은 CSV로 내려받거나, 열을 줄여 조회하세요.",
   "explore.chart.none.units":

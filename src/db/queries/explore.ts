@@ -287,6 +287,24 @@ UNION ALL SELECT 'fp', NULL, NULL, name, NULL, n, h, s FROM (${fingerprintSql()}
 UNION ALL SELECT 'cur', current_database(), current_schema(), NULL, NULL, NULL, NULL, NULL`;
 }
 
+/** Columns listed per table in the schema panel: a very wide table would otherwise list megabytes of text. */
+export const USER_TABLE_COLUMNS = 20;
+
+/**
+ * Tables in the console's own schema (the reader's and the published ones; the caller leaves the latter out),
+ * each with its number of columns and its first USER_TABLE_COLUMNS column names and types as JSON arrays.
+ * Aggregated in the engine, so a reader with many wide tables does not pull every column into the page.
+ */
+export function userTablesSql(): string {
+  return `SELECT table_name, CAST(count(*) AS INTEGER) AS n,
+  CAST(to_json(list(column_name ORDER BY ordinal_position)[1:${USER_TABLE_COLUMNS}]) AS VARCHAR) AS names,
+  CAST(to_json(list(data_type ORDER BY ordinal_position)[1:${USER_TABLE_COLUMNS}]) AS VARCHAR) AS types
+FROM information_schema.columns
+WHERE table_catalog = 'memory' AND table_schema = 'main'
+GROUP BY table_name
+ORDER BY table_name`;
+}
+
 /** Drop one object found by publishedNamesSql (a shadow, or a damaged copy about to be restored). */
 export function dropObjectSql(o: { db: string; sch: string; name: string; kind: string }): string {
   return `DROP ${o.kind === "VIEW" ? "VIEW" : "TABLE"} IF EXISTS ${quoteIdent(o.db)}.${quoteIdent(o.sch)}.${quoteIdent(o.name)}`;

@@ -12,6 +12,8 @@ import {
   loadCsvSql,
   publishedNamesSql,
   publishedSchema,
+  userTablesSql,
+  USER_TABLE_COLUMNS,
   type LoadColumn,
 } from "../../../src/db/queries/explore";
 import { TABLES } from "../../../src/db/tables";
@@ -101,6 +103,25 @@ describe("the console's own SQL on the published tables and a synthetic upload",
       { n: 5153 },
       { n: 1234 },
       { n: null },
+    ]);
+  });
+});
+
+describe("the schema panel's list of the reader's tables", () => {
+  it("gives each table's column count and only its first columns, in order", async () => {
+    const cols = Array.from({ length: 30 }, (_, i) => `${i} AS "열${i}"`).join(", ");
+    await db.query(`CREATE TABLE "넓은_표" AS SELECT ${cols}`);
+    await db.query(`CREATE TABLE narrow AS SELECT 'a' AS name, 1.5::DOUBLE AS v`);
+    const rows = await db.query(userTablesSql());
+    const wide = rows.find((r) => r.table_name === "넓은_표")!;
+    expect(wide.n).toBe(30);
+    expect(JSON.parse(String(wide.names))).toEqual(Array.from({ length: USER_TABLE_COLUMNS }, (_, i) => `열${i}`));
+    expect(JSON.parse(String(wide.types))).toEqual(Array(USER_TABLE_COLUMNS).fill("INTEGER"));
+    const narrow = rows.find((r) => r.table_name === "narrow")!;
+    expect([narrow.n, JSON.parse(String(narrow.names)), JSON.parse(String(narrow.types))]).toEqual([
+      2,
+      ["name", "v"],
+      ["VARCHAR", "DOUBLE"],
     ]);
   });
 });
