@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testSpec } from "../spec-fixture";
 import { useBuiltData } from "../built-data";
 import type { Row } from "../../../src/db/tables";
 import { querySeries } from "../../../src/db/queries/series";
@@ -13,21 +14,8 @@ import type { ChartSpec } from "../../../src/charts/spec";
 // vintages, bases and breaks.
 const db = useBuiltData("long");
 
-const spec = (over: Partial<ChartSpec>): ChartSpec => ({
-  id: "t",
-  view: "series",
-  series: ["knpa_illegal_filming_cases"],
-  dimension: "total",
-  categories: [],
-  mode: "absolute",
-  from: 1990,
-  to: 2030,
-  a: 2023,
-  b: 2024,
-  mark: "line",
-  lang: "en",
-  ...over,
-});
+const spec = (over: Partial<ChartSpec>): ChartSpec =>
+  testSpec({ series: ["knpa_illegal_filming_cases"], from: 1990, a: 2023, b: 2024, ...over });
 
 async function obs(series: string, period: string, category = "all"): Promise<Row> {
   const rows = await db.query(

@@ -1,25 +1,12 @@
 /** The share, embed, cite and compose functions behind a chart's actions (pure; table-style, with bad inputs). */
 import { describe, expect, it } from "vitest";
+import { testSpec } from "../spec-fixture";
 import { citation, periodShown } from "../../../src/charts/actions/cite";
 import { embedCode, embedUrl, permalink, type LinkConfig } from "../../../src/charts/actions/links";
 import { composeSvg, escapeXml, svgSize, wrap } from "../../../src/charts/actions/compose";
-import type { ChartSpec } from "../../../src/spec/spec";
 import type { ChartContext } from "../../../src/charts/context";
 
-const defaults: ChartSpec = {
-  id: "victims",
-  view: "series",
-  series: ["dsc_victims"],
-  dimension: "total",
-  categories: [],
-  mode: "absolute",
-  from: 2018,
-  to: 2024,
-  a: 2023,
-  b: 2024,
-  mark: "line",
-  lang: "en",
-};
+const defaults = testSpec({ id: "victims", series: ["dsc_victims"], from: 2018, to: 2024, a: 2023, b: 2024 });
 const cfg = (over: Partial<LinkConfig> = {}): LinkConfig => ({
   id: "victims",
   pagePath: "/en/",

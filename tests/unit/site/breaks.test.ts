@@ -4,6 +4,7 @@
  * with real DuckDB (Node).
  */
 import { describe, expect, it } from "vitest";
+import { testSpec } from "../spec-fixture";
 import { useBuiltData } from "../built-data";
 import { queryHeadline } from "../../../src/db/queries/headline";
 import { queryCompare } from "../../../src/db/queries/compare";
@@ -15,20 +16,8 @@ import type { ChartSpec } from "../../../src/charts/spec";
 
 const db = useBuiltData("breaks");
 
-const compare = (series: string, a: number, b: number, lang: "en" | "ko" = "en"): ChartSpec => ({
-  id: "t",
-  view: "compare",
-  series: [series],
-  dimension: "all",
-  categories: [],
-  mode: "absolute",
-  from: a,
-  to: b,
-  a,
-  b,
-  mark: "dumbbell",
-  lang,
-});
+const compare = (series: string, a: number, b: number, lang: "en" | "ko" = "en"): ChartSpec =>
+  testSpec({ view: "compare", series: [series], dimension: "all", from: a, to: b, a, b, mark: "dumbbell", lang });
 
 describe("police deepfake cases, 2023 → 2024 (definition change)", () => {
   it("the overview card shows both values and no change", async () => {

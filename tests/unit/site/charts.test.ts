@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testSpec } from "../spec-fixture";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
@@ -44,21 +45,7 @@ function snapshot(name: string, svg: string): void {
   expect(actual, `SVG differs from ${file}; see ${changed}`).toBe(expected);
 }
 
-const spec = (over: Partial<ChartSpec>): ChartSpec => ({
-  id: "t",
-  view: "series",
-  series: ["synthetic_a"],
-  dimension: "total",
-  categories: [],
-  mode: "absolute",
-  from: 2000,
-  to: 2030,
-  a: 2021,
-  b: 2023,
-  mark: "line",
-  lang: "en",
-  ...over,
-});
+const spec = testSpec;
 
 async function draw(s: ChartSpec) {
   const ctx = buildContext(await loadMeta(db), s.lang);

@@ -7,6 +7,7 @@
 import { describe, expect, it, vi } from "vitest";
 import path from "node:path";
 import { parseHTML } from "linkedom";
+import { testSpec } from "../spec-fixture";
 
 vi.mock("../../../src/i18n/languages", async (importOriginal) => {
   const m = await importOriginal<typeof import("../../../src/i18n/languages")>();
@@ -32,7 +33,6 @@ const { renderChart } = await import("../../../src/charts/render");
 const { summarize } = await import("../../../src/charts/summary");
 const { tableModel } = await import("../../../src/charts/table");
 const { citation } = await import("../../../src/charts/actions/cite");
-type Spec = import("../../../src/spec/spec").ChartSpec;
 type Lang = import("../../../src/i18n").Lang;
 
 const XX = "xx" as Lang;
@@ -47,20 +47,7 @@ describe("a pseudo-locale added as data", () => {
   });
 
   it("renders a chart, its summary, data table and citation in it", async () => {
-    const spec: Spec = {
-      id: "t",
-      view: "series",
-      series: ["synthetic_a"],
-      dimension: "total",
-      categories: [],
-      mode: "absolute",
-      from: 2000,
-      to: 2030,
-      a: 2021,
-      b: 2023,
-      mark: "line",
-      lang: XX,
-    };
+    const spec = testSpec({ lang: XX });
     const ctx = buildContext(await loadMeta(db), XX);
     const rows = await runChartQuery(db, spec);
     const { document } = parseHTML("<!doctype html><html><body></body></html>");

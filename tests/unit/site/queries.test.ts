@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testSpec } from "../spec-fixture";
 import path from "node:path";
 import { nodeDb } from "../../../src/db/node";
 import { querySeries } from "../../../src/db/queries/series";
@@ -8,20 +9,7 @@ import type { ChartSpec } from "../../../src/spec/spec";
 
 // Real DuckDB (Node, same version as the browser's) over small synthetic fixtures.
 const db = nodeDb(path.resolve("tests/fixtures/site"));
-const base: ChartSpec = {
-  id: "t",
-  view: "series",
-  series: ["synthetic_a"],
-  dimension: "total",
-  categories: [],
-  mode: "absolute",
-  from: 2000,
-  to: 2030,
-  a: 2020,
-  b: 2023,
-  mark: "line",
-  lang: "en",
-};
+const base = testSpec({ a: 2020 });
 
 describe("series view", () => {
   it("returns every period in order, gaps as NULL, partial flagged, segments split at breaks", async () => {

@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { testSpec } from "../spec-fixture";
 import { queryToSpec, specToQuery, type SpecBounds } from "../../../src/spec/url";
-import type { ChartSpec } from "../../../src/spec/spec";
 
-const defaults: ChartSpec = {
-  id: "trends",
-  view: "series",
-  series: ["dsc_victims"],
-  dimension: "total",
-  categories: [],
-  mode: "absolute",
-  from: 2018,
-  to: 2024,
-  a: 2023,
-  b: 2024,
-  mark: "line",
-  lang: "en",
-};
+const defaults = testSpec({ id: "trends", series: ["dsc_victims"], from: 2018, to: 2024, a: 2023, b: 2024 });
 const bounds: SpecBounds = {
   series: ["dsc_victims", "dsc_victims_by_sex"],
   dimensions: ["total", "sex"],
