@@ -1,4 +1,5 @@
 import { DICTIONARIES } from "./dictionaries";
+import { fill } from "./template";
 import type { en } from "./en";
 import { LANGS, type Lang } from "./format";
 
@@ -7,9 +8,7 @@ const STRINGS: Record<Lang, Record<StringKey, string>> = DICTIONARIES;
 
 /** Look up a UI string and fill {placeholders}. Values are plain text (callers escape when needed). */
 export function t(lang: Lang, key: StringKey, vars?: Record<string, string | number>): string {
-  let s = STRINGS[lang][key];
-  if (vars) s = s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-  return s;
+  return fill(STRINGS[lang][key], vars);
 }
 
 /** The language the language switch offers next (with two languages, the other one). */
