@@ -165,7 +165,7 @@ export async function start(root: HTMLElement, shared: SharedQuery): Promise<voi
 
   const userBox = q<HTMLElement>(root, "[data-user-tables]");
   const userList = q<HTMLElement>(root, "[data-user-list]");
-  const refreshTables = async () => {
+  const drawTables = async () => {
     const tables = await (await getConsole()).userTables();
     userBox.hidden = tables.length === 0;
     userList.replaceChildren(
@@ -180,7 +180,26 @@ export async function start(root: HTMLElement, shared: SharedQuery): Promise<voi
       }),
     );
   };
-  root.addEventListener("explore:tables", () => void refreshTables().catch(() => {}));
+  // One listing at a time, and at most one more after it: the listing shares the reader's connection, so a burst
+  // of loads must not queue a listing each in front of the reader's next query.
+  let listing: Promise<void> | null = null;
+  let stale = false;
+  const refreshTables = (): void => {
+    if (listing) {
+      stale = true;
+      return;
+    }
+    listing = drawTables()
+      .catch(() => {})
+      .finally(() => {
+        listing = null;
+        if (stale) {
+          stale = false;
+          refreshTables();
+        }
+      });
+  };
+  root.addEventListener("explore:tables", refreshTables);
   initUpload(root, s, lang, (table) => {
     // The new table, ready to query (its name quoted, as written).
     editor.value = `SELECT * FROM ${quoteIdent(table)} LIMIT 100`;
