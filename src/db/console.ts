@@ -17,7 +17,9 @@ import {
   loadCsvSql,
   publishedNamesSql,
   quoteIdent,
+  userTablesFrom,
   userTablesSql,
+  type ListedTable,
   type LoadColumn,
 } from "./queries/explore";
 import { TABLES, createTableSql, decimalValue, plain, type Row } from "./tables";
@@ -69,13 +71,6 @@ export class BadCellError extends Error {
   }
 }
 
-/** A table the reader made: its name, its number of columns and the first few of them (for the schema panel). */
-export interface UserTable {
-  name: string;
-  columnCount: number;
-  columns: ResultColumn[];
-}
-
 export interface ConsoleSession {
   /** Run one statement (or a script); results stream from the worker, so the page never blocks. */
   run(sql: string, opts?: RunOptions): Promise<ConsoleResult>;
@@ -84,7 +79,7 @@ export interface ConsoleSession {
   /** Load the reader's UTF-8 CSV bytes with DuckDB's own reader. The bytes stay in this tab. */
   loadCsv(table: string, bytes: Uint8Array, delimiter: string, columns: readonly LoadColumn[]): Promise<number>;
   /** Tables created by the reader (uploads and CREATE TABLE). */
-  userTables(): Promise<UserTable[]>;
+  userTables(): Promise<ListedTable[]>;
 }
 
 /** Arrow dates/timestamps arrive as epoch milliseconds: show them as ISO text. */
@@ -292,17 +287,9 @@ async function startConsole(): Promise<ConsoleSession> {
       }
     },
     async userTables() {
-      return toRows(await conn.query(userTablesSql()))
-        .filter((r) => !PUBLISHED_TABLES.includes(String(r.table_name)))
-        .map((r) => {
-          const names = JSON.parse(String(r.names)) as string[];
-          const types = JSON.parse(String(r.types)) as string[];
-          return {
-            name: String(r.table_name),
-            columnCount: Number(r.n),
-            columns: names.map((name, k) => ({ name, type: types[k] ?? "" })),
-          };
-        });
+      return userTablesFrom(toRows(await conn.query(userTablesSql()))).filter(
+        (t) => !PUBLISHED_TABLES.includes(t.name),
+      );
     },
   };
 }

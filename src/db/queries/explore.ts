@@ -269,11 +269,19 @@ export function fingerprintSql(): string {
 /**
  * Every table or view whose name is a published table's name, wherever it is (other schemas, the temp
  * catalog, attached databases). Only the base table in memory.main is ours: anything else could shadow it.
+ * Tables are found through duckdb_columns(), not duckdb_tables(): the latter writes out each table's CREATE
+ * statement, which after a few hundred wide uploads took the WASM engine close to a minute per statement.
  */
 export function publishedNamesSql(): string {
   const names = TABLES.map((t) => quoteString(t.name)).join(", ");
-  return `SELECT database_name AS db, schema_name AS sch, table_name AS name, 'TABLE' AS kind FROM duckdb_tables() WHERE lower(table_name) IN (${names})
-UNION ALL SELECT database_name, schema_name, view_name, 'VIEW' FROM duckdb_views() WHERE NOT internal AND lower(view_name) IN (${names})`;
+  return `SELECT db, sch, name, kind FROM (
+  SELECT DISTINCT c.database_name AS db, c.schema_name AS sch, c.table_name AS name, 'TABLE' AS kind
+  FROM duckdb_columns() c
+  WHERE lower(c.table_name) IN (${names}) AND NOT EXISTS (
+    SELECT 1 FROM duckdb_views() v
+    WHERE v.database_name = c.database_name AND v.schema_name = c.schema_name AND v.view_name = c.table_name)
+  UNION ALL SELECT database_name, schema_name, view_name, 'VIEW' FROM duckdb_views()
+  WHERE NOT internal AND lower(view_name) IN (${names}))`;
 }
 
 /**
@@ -291,18 +299,37 @@ UNION ALL SELECT 'cur', current_database(), current_schema(), NULL, NULL, NULL, 
 export const USER_TABLE_COLUMNS = 20;
 
 /**
- * Tables in the console's own schema (the reader's and the published ones; the caller leaves the latter out),
- * each with its number of columns and its first USER_TABLE_COLUMNS column names and types as JSON arrays.
- * Aggregated in the engine, so a reader with many wide tables does not pull every column into the page.
+ * Tables and views in the console's own schema (the reader's and the published ones; the caller leaves the
+ * latter out): at most USER_TABLE_COLUMNS rows per table, each carrying the table's column count `n`, so a
+ * reader with many wide tables does not pull every column into the page. Plain SQL: the json extension is
+ * not in the page's engine. Grouped per table by userTablesFrom.
  */
 export function userTablesSql(): string {
-  return `SELECT table_name, CAST(count(*) AS INTEGER) AS n,
-  CAST(to_json(list(column_name ORDER BY ordinal_position)[1:${USER_TABLE_COLUMNS}]) AS VARCHAR) AS names,
-  CAST(to_json(list(data_type ORDER BY ordinal_position)[1:${USER_TABLE_COLUMNS}]) AS VARCHAR) AS types
-FROM information_schema.columns
-WHERE table_catalog = 'memory' AND table_schema = 'main'
-GROUP BY table_name
-ORDER BY table_name`;
+  return `SELECT table_name, column_name, data_type, CAST(count(*) OVER w AS INTEGER) AS n
+FROM duckdb_columns()
+WHERE database_name = 'memory' AND schema_name = 'main'
+WINDOW w AS (PARTITION BY table_name)
+QUALIFY row_number() OVER (PARTITION BY table_name ORDER BY column_index) <= ${USER_TABLE_COLUMNS}
+ORDER BY table_name, column_index`;
+}
+
+/** A table as the schema panel lists it: its name, its number of columns and its first columns. */
+export interface ListedTable {
+  name: string;
+  columnCount: number;
+  columns: { name: string; type: string }[];
+}
+
+/** Rows of userTablesSql, one entry per table, in their order. */
+export function userTablesFrom(rows: readonly Record<string, unknown>[]): ListedTable[] {
+  const byName = new Map<string, ListedTable>();
+  for (const r of rows) {
+    const name = String(r.table_name);
+    let t = byName.get(name);
+    if (!t) byName.set(name, (t = { name, columnCount: Number(r.n), columns: [] }));
+    t.columns.push({ name: String(r.column_name), type: String(r.data_type) });
+  }
+  return [...byName.values()];
 }
 
 /** Drop one object found by publishedNamesSql (a shadow, or a damaged copy about to be restored). */

@@ -12,6 +12,7 @@ import {
   loadCsvSql,
   publishedNamesSql,
   publishedSchema,
+  userTablesFrom,
   userTablesSql,
   USER_TABLE_COLUMNS,
   type LoadColumn,
@@ -112,16 +113,40 @@ describe("the schema panel's list of the reader's tables", () => {
     const cols = Array.from({ length: 30 }, (_, i) => `${i} AS "열${i}"`).join(", ");
     await db.query(`CREATE TABLE "넓은_표" AS SELECT ${cols}`);
     await db.query(`CREATE TABLE narrow AS SELECT 'a' AS name, 1.5::DOUBLE AS v`);
-    const rows = await db.query(userTablesSql());
-    const wide = rows.find((r) => r.table_name === "넓은_표")!;
-    expect(wide.n).toBe(30);
-    expect(JSON.parse(String(wide.names))).toEqual(Array.from({ length: USER_TABLE_COLUMNS }, (_, i) => `열${i}`));
-    expect(JSON.parse(String(wide.types))).toEqual(Array(USER_TABLE_COLUMNS).fill("INTEGER"));
-    const narrow = rows.find((r) => r.table_name === "narrow")!;
-    expect([narrow.n, JSON.parse(String(narrow.names)), JSON.parse(String(narrow.types))]).toEqual([
-      2,
-      ["name", "v"],
-      ["VARCHAR", "DOUBLE"],
-    ]);
+    const tables = userTablesFrom(await db.query(userTablesSql()));
+    const wide = tables.find((t) => t.name === "넓은_표")!;
+    expect(wide.columnCount).toBe(30);
+    expect(wide.columns).toEqual(
+      Array.from({ length: USER_TABLE_COLUMNS }, (_, i) => ({ name: `열${i}`, type: "INTEGER" })),
+    );
+    expect(tables.find((t) => t.name === "narrow")).toEqual({
+      name: "narrow",
+      columnCount: 2,
+      columns: [
+        { name: "name", type: "VARCHAR" },
+        { name: "v", type: "DOUBLE" },
+      ],
+    });
+  });
+});
+
+describe("objects that could shadow a published table", () => {
+  it("are found in other schemas and the temp catalog, as tables or views", async () => {
+    await db.query("CREATE SCHEMA shadow");
+    await db.query("CREATE TABLE shadow.observations AS SELECT 1 AS x");
+    await db.query("CREATE TEMP VIEW Sources AS SELECT 1 AS x");
+    try {
+      const objects = await db.query(publishedNamesSql());
+      const found = objects.map((o) => `${o.db}.${o.sch}.${o.name}:${o.kind}`);
+      expect(found).toContain("memory.shadow.observations:TABLE");
+      expect(found).toContain("temp.main.Sources:VIEW");
+      expect(found.filter((f) => f.startsWith("memory.main."))).toEqual(
+        expect.arrayContaining(PUBLISHED_TABLES.map((n) => `memory.main.${n}:TABLE`)),
+      );
+      expect(found).toHaveLength(PUBLISHED_TABLES.length + 2);
+    } finally {
+      await db.query("DROP VIEW temp.main.Sources");
+      await db.query("DROP SCHEMA shadow CASCADE");
+    }
   });
 });
