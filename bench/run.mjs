@@ -2,7 +2,8 @@
 // scripts/serve.mjs, measures cold and warm loads in headless Chromium (medians of RUNS), engine start and redraw
 // latency, bytes by type, first-load JS, DuckDB-before-FCP, synthetic in-browser query times (explore console)
 // and Lighthouse 12 mobile; writes bench/results/latest.{json,md} and compares with the budgets.
-// Usage: node bench/run.mjs [--runs 5] [--port 4361] [--no-lighthouse]
+// and the explore page's CSV loading against DuckDB's own read_csv (./csv-load.mjs).
+// Usage: node bench/run.mjs [--runs 5] [--port 4361] [--no-lighthouse] [--csv-load-only [--csv-runs 3]]
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -10,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/lib/chromium.mjs";
+import { csvLoadBench } from "./csv-load.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = path.join(root, "dist");
@@ -95,6 +97,13 @@ await new Promise((resolve, reject) => {
 });
 process.on("exit", () => server.kill());
 const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS, headless: true });
+if (args.includes("--csv-load-only")) {
+  // Only the explore page's CSV loading (see ./csv-load.mjs): quicker to run on its own.
+  const r = await csvLoadBench(browser, BASE, DIST, Number(opt("csv-runs", 3)));
+  console.log(JSON.stringify(r, null, 2));
+  await browser.close();
+  process.exit(0);
+}
 
 const pagesAll = [...walk(path.join(DIST, "en")), ...walk(path.join(DIST, "ko"))]
   .filter((f) => f.endsWith("index.html"))
@@ -332,6 +341,8 @@ async function synthetic() {
 }
 const queries = await synthetic();
 console.log("synthetic queries", queries);
+const csvLoad = await csvLoadBench(browser, BASE, DIST, Math.min(RUNS, 3));
+console.log("explore CSV load", JSON.stringify(csvLoad));
 await browser.close();
 
 // ---- Lighthouse 12 mobile ----
@@ -403,6 +414,16 @@ if (click?.atOnce && !click.atOnce.error)
     click.atOnce.busyMs !== null && click.atOnce.busyMs <= 100 && click.after5s.busyMs <= 100,
     `${click.atOnce.busyMs} ms at once; new chart after ${click.atOnce.shownMs} ms`,
   );
+check(
+  `explore: 1M-row CSV loads within ${csvLoad.oneMillion.goal}× DuckDB's own read_csv`,
+  csvLoad.oneMillion.ratio !== null && csvLoad.oneMillion.ratio <= csvLoad.oneMillion.goal,
+  `${csvLoad.oneMillion.totalMs} ms vs ${csvLoad.oneMillion.floorMs} ms: ${csvLoad.oneMillion.ratio}×`,
+);
+check(
+  "explore: 10M-row CSV loads or is refused up front; the tab never crashes",
+  !csvLoad.tenMillion.tabCrashed && ["loaded", "refused"].includes(csvLoad.tenMillion.outcome),
+  `${csvLoad.tenMillion.outcome}${csvLoad.tenMillion.totalMs ? ` in ${csvLoad.tenMillion.totalMs} ms` : ""}`,
+);
 if (interact)
   check(
     "redraw ≤ 100 ms after engine ready",
@@ -436,6 +457,7 @@ const result = {
   interaction: interact,
   firstClick20Mbps: click,
   syntheticQueries: queries,
+  csvLoad,
   bytes,
   lighthouse,
   budgets: checks,
@@ -477,6 +499,11 @@ const md = [
   Object.entries(queries)
     .map(([k, v]) => `- ${k}: ${v}`)
     .join("\n"),
+  "",
+  "## Explore: loading the reader's CSV (ms)",
+  "",
+  `- 1M rows (${(csvLoad.oneMillion.runs[0]?.bytes / 1e6).toFixed(1)} MB): page ${csvLoad.oneMillion.totalMs}, DuckDB's own read_csv on the same bytes ${csvLoad.oneMillion.floorMs}, ratio ${csvLoad.oneMillion.ratio}× (goal ≤ ${csvLoad.oneMillion.goal}×); median of ${csvLoad.oneMillion.runs.length}`,
+  `- 10M rows (${(csvLoad.tenMillion.bytes / 1e6).toFixed(0)} MB): ${csvLoad.tenMillion.outcome}${csvLoad.tenMillion.totalMs ? ` in ${csvLoad.tenMillion.totalMs}` : ""}${csvLoad.tenMillion.message ? ` — "${csvLoad.tenMillion.message}"` : ""}; tab crashed: ${csvLoad.tenMillion.tabCrashed ? "yes" : "no"}`,
   "",
   "## Bytes by type (dist/)",
   "",

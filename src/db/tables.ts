@@ -130,6 +130,17 @@ export function plain(v: unknown): string | number | boolean | null {
   return String(v);
 }
 
+/**
+ * Arrow DECIMAL cells are the unscaled integer (-0.25 as DECIMAL(3,2) arrives as -25): put the point back.
+ * A number when it fits a double exactly (15 significant digits), otherwise the exact text.
+ */
+export function decimalValue(unscaled: string, scale: number): string | number {
+  const neg = unscaled.startsWith("-");
+  const digits = (neg ? unscaled.slice(1) : unscaled).padStart(scale + 1, "0");
+  const text = `${neg ? "-" : ""}${scale > 0 ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits}`;
+  return digits.replace(/^0+/, "").length <= 15 ? Number(text) : text;
+}
+
 /** A query result row with plain JS values (numbers, strings, booleans, null). */
 export type Row = Record<string, string | number | boolean | null>;
 

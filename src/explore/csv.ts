@@ -1,17 +1,30 @@
 /**
- * Pure helpers for "bring your own CSV": byte checks, header checks, type inference, table names, and the
- * UTF-8 CSV written for DuckDB and for result downloads. No DOM, no I/O: unit-tested in Node.
+ * Pure helpers for "bring your own CSV": byte checks (UTF-8, or CP949 turned into UTF-8 in chunks for DuckDB's
+ * own reader), header checks, type inference that knows spreadsheet- and Korean-style values, table names,
+ * the located error reports (papaparse). Result downloads use the project's one CSV writer (src/lib/csv.ts).
+ * No DOM: unit-tested in Node.
  */
 import Papa from "papaparse";
-import { decodeBytes } from "../../scripts/lib/decode.ts";
+import { decodeBytes } from "../lib/decode";
+import { LOAD_TYPES, type LoadType } from "../db/queries/explore";
 
 /** Column types a reader can choose for an uploaded column. */
-export const COLUMN_TYPES = ["VARCHAR", "BIGINT", "DOUBLE", "DATE", "BOOLEAN"] as const;
-export type ColumnType = (typeof COLUMN_TYPES)[number];
+export const COLUMN_TYPES = LOAD_TYPES;
+export type ColumnType = LoadType;
 
 /** A problem with the file, with the 1-based row (header = row 1) when there is one. */
 export interface CsvProblem {
-  code: "empty" | "binary" | "encoding" | "utf16" | "ragged" | "duplicate-header" | "empty-header" | "parse";
+  code:
+    | "empty"
+    | "binary"
+    | "encoding"
+    | "utf16"
+    | "ragged"
+    | "duplicate-header"
+    | "empty-header"
+    | "parse"
+    | "long-line"
+    | "too-big";
   row?: number;
   detail?: string;
 }
@@ -63,46 +76,95 @@ const INT = /^[-+]?\d{1,18}$/;
 const NUM = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const BOOL = /^(true|false)$/i;
+/** Spreadsheet-style numbers: thousands separators (1,234,567), an optional decimal part and a trailing %. */
+const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+/** Period labels as Korean tables write them: 2023년, 2023년 1~6월, 2023년 3월, 2023년 상반기, '23. */
+const PERIOD = /^(\d{4}년(\s*\d{1,2}(\s*[~∼\-–]\s*\d{1,2})?월|\s*(상|하)반기|\s*\d분기)?|'\d{2})$/;
+
+/** What the preview recognised in a column (shown to the reader per column). */
+export type Recognised = "thousands" | "fullwidth" | "dash-missing" | "percent" | "period";
+
+export interface ColumnGuess {
+  type: ColumnType;
+  /** Load through the cleaning expression (see LoadColumn.clean). */
+  clean: boolean;
+  recognised: Recognised[];
+}
+
+/** Full-width digits and signs (as some Korean spreadsheets export them) → ASCII. */
+export function halfWidth(s: string): string {
+  return s.replace(/[０-９，．－＋％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * The narrowest type every non-missing sample value fits, reading values the way Korean offices and
+ * spreadsheets write them: "5,153", "１２３", "-" or empty for missing, "12.5%". Period labels ("2023년",
+ * "2023년 1~6월", "'23") are recognised and kept as text, never misread as numbers.
+ */
+export function inferColumn(values: readonly string[]): ColumnGuess {
+  const recognised = new Set<Recognised>();
+  const v: string[] = [];
+  for (const raw of values) {
+    const x = raw.trim();
+    if (x === "") continue;
+    const h = halfWidth(x);
+    if (h !== x) recognised.add("fullwidth");
+    if (h === "-") {
+      recognised.add("dash-missing");
+      continue;
+    }
+    v.push(h);
+  }
+  const plain = (t: ColumnType): ColumnGuess => ({ type: t, clean: false, recognised: [] });
+  if (!v.length) return plain("VARCHAR");
+  if (v.every((x) => PERIOD.test(x))) return { type: "VARCHAR", clean: false, recognised: ["period"] };
+  const numbers = v.map((x) => {
+    let y = x;
+    if (y.endsWith("%")) {
+      recognised.add("percent");
+      y = y.slice(0, -1);
+    }
+    if (GROUPED.test(y)) {
+      recognised.add("thousands");
+      y = y.replace(/,/g, "");
+    }
+    return y;
+  });
+  const numeric = numbers.every((x) => NUM.test(x));
+  if (numeric) {
+    const type: ColumnType = numbers.every((x) => INT.test(x)) && !recognised.has("percent") ? "BIGINT" : "DOUBLE";
+    const rec = [...recognised];
+    return { type, clean: rec.length > 0, recognised: rec };
+  }
+  if (v.every((x) => DATE.test(x))) return plain("DATE");
+  if (v.every((x) => BOOL.test(x))) return plain("BOOLEAN");
+  return plain("VARCHAR");
+}
 
 /** The narrowest type every non-empty sample value fits (VARCHAR if none fits or all are empty). */
 export function inferType(values: readonly string[]): ColumnType {
-  const v = values.map((x) => x.trim()).filter((x) => x !== "");
-  if (!v.length) return "VARCHAR";
-  if (v.every((x) => INT.test(x))) return "BIGINT";
-  if (v.every((x) => NUM.test(x))) return "DOUBLE";
-  if (v.every((x) => DATE.test(x))) return "DATE";
-  if (v.every((x) => BOOL.test(x))) return "BOOLEAN";
-  return "VARCHAR";
+  return inferColumn(values).type;
 }
 
-/** A table name from a file name: [a-z0-9_], not starting with a digit, not a published table, not taken. */
+/**
+ * A table name from a file name or what the reader typed. Letters of any script (e.g. 피해자), digits and _
+ * are kept (the name is always quoted in SQL); other characters become _, a leading digit gets t_, and a
+ * published table's name (compared as DuckDB does, ignoring case) or a taken one gets a number.
+ */
 export function tableNameFor(fileName: string, taken: readonly string[] = []): string {
   let base = fileName
     .replace(/\.[^.]*$/, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9_]+/g, "_")
+    .normalize("NFC")
+    .replace(/[^\p{L}\p{N}_]+/gu, "_")
     .replace(/_+/g, "_")
     .replace(/^_|_$/g, "")
-    .slice(0, 48);
+    .slice(0, 63);
   if (!base) base = "upload";
-  if (/^\d/.test(base)) base = `t_${base}`;
+  if (/^\p{N}/u.test(base)) base = `t_${base}`;
+  const used = new Set(taken.map((t) => t.toLowerCase()));
   let name = base;
-  for (let i = 2; taken.includes(name); i++) name = `${base}_${i}`;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}_${i}`;
   return name;
-}
-
-/** One CSV field, quoted only when needed (RFC 4180). */
-export function csvField(v: unknown): string {
-  if (v == null) return "";
-  const s = String(v);
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Query results as CSV with a UTF-8 BOM (so spreadsheet apps read Korean text correctly). */
-export function resultsToCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const lines = [columns.map(csvField).join(",")];
-  for (const r of rows) lines.push(columns.map((c) => csvField(r[c])).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
 export interface Preview {
@@ -110,31 +172,152 @@ export interface Preview {
   delimiter: string;
   rows: string[][];
   types: ColumnType[];
+  /** Per column: the inferred type, whether its values need cleaning on load, and what was recognised. */
+  guesses: ColumnGuess[];
 }
 
 /** Parse the start of the text: header, sniffed delimiter, first `n` rows, types inferred from up to 1,000 rows. */
-export function previewCsv(text: string, n = 20): Preview {
+export function previewCsv(
+  text: string,
+  n = 20,
+  complete = true,
+  wide: { over: number; inspect: number } = { over: Infinity, inspect: Infinity },
+): Preview {
   const sample = Papa.parse<string[]>(text, { preview: 1001, skipEmptyLines: true });
   const first = sample.data[0];
   if (!first) throw new CsvError({ code: "empty" });
+  if (!complete && sample.data.length < 2 && !/[\r\n]/.test(text))
+    throw new CsvError({ code: "long-line", row: 1, detail: `${PREVIEW_BYTES.toLocaleString("en-US")} bytes` });
   const header = checkHeader(first);
-  const body = sample.data.slice(1);
-  const types = header.map((_, i) => inferType(body.map((r) => r[i] ?? "")));
-  return { header, delimiter: sample.meta.delimiter, rows: body.slice(0, n), types };
+  // The text may be the start of a longer file: its last row can be cut off, so it is not used.
+  const body = sample.data.slice(1, complete ? undefined : -1);
+  // A file too wide to load (more than `wide.over` columns) has only the columns the preview draws inspected.
+  const inspect = header.length > wide.over ? wide.inspect : header.length;
+  const guesses = header.map((_, i) =>
+    i < inspect ? inferColumn(body.map((r) => r[i] ?? "")) : { type: "VARCHAR" as const, clean: false, recognised: [] },
+  );
+  return {
+    header,
+    delimiter: sample.meta.delimiter,
+    rows: body.slice(0, n),
+    types: guesses.map((g) => g.type),
+    guesses,
+  };
+}
+
+/** Bytes of the file's start decoded for the preview (enough for very wide headers). */
+export const PREVIEW_BYTES = 2 << 20;
+/** Bytes checked or converted per slice of main-thread work. */
+const SLICE = 4 << 20;
+const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export interface PreparedBytes {
+  /** UTF-8 bytes for DuckDB's reader (the original buffer when the file already is UTF-8). */
+  bytes: Uint8Array;
+  encoding: "utf-8" | "cp949";
+  /** The start of the text, for the preview; `complete` when it is the whole file. */
+  head: string;
+  complete: boolean;
+}
+
+/**
+ * Check the bytes and make them UTF-8 for DuckDB without ever building the whole text in JavaScript: UTF-8 is
+ * validated in slices; otherwise the bytes are decoded as CP949 (WHATWG "euc-kr") and re-encoded, streamed
+ * slice by slice. Yields between slices so the page stays responsive and `onProgress` can move a bar.
+ */
+export async function prepareBytes(
+  bytes: Uint8Array,
+  onProgress: (f: number) => void = () => {},
+): Promise<PreparedBytes> {
+  if (bytes.length === 0) throw new CsvError({ code: "empty" });
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw new CsvError({ code: "utf16", detail: "UTF-16" });
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    let row = 1;
+    for (let i = 0; i < nul; i++) if (bytes[i] === 0x0a) row++;
+    throw new CsvError({ code: "binary", row, detail: `NUL byte at offset ${nul}` });
+  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const located = (): never => {
+    const r = decodeBytes(bytes, "upload");
+    const row = "error" in r ? r.error.row || undefined : undefined;
+    const detail = "error" in r ? r.error.message : "bytes are neither valid UTF-8 nor CP949";
+    throw new CsvError({ code: "encoding", row, detail });
+  };
+  const headOf = (b: Uint8Array, from: number) => {
+    const end = Math.min(b.length, from + PREVIEW_BYTES);
+    const text = new TextDecoder("utf-8").decode(b.subarray(from, end), { stream: end < b.length });
+    return { head: text.replace(/^\uFEFF/, ""), complete: end >= b.length };
+  };
+  const checkEmpty = (head: string) => {
+    if (!head.trim()) throw new CsvError({ code: "empty" });
+  };
+  // UTF-8?
+  const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  let isUtf8 = true;
+  try {
+    for (let off = bom; off < bytes.length; off += SLICE) {
+      const end = Math.min(bytes.length, off + SLICE);
+      utf8.decode(bytes.subarray(off, end), { stream: end < bytes.length });
+      onProgress(end / bytes.length);
+      if (end < bytes.length) await breathe();
+    }
+  } catch {
+    isUtf8 = false;
+  }
+  if (isUtf8) {
+    const h = headOf(bytes, bom);
+    checkEmpty(h.head);
+    return { bytes, encoding: "utf-8", ...h };
+  }
+  // CP949 → UTF-8, streamed: a two-byte character becomes at most three bytes.
+  const cp949 = new TextDecoder("euc-kr", { fatal: true });
+  const enc = new TextEncoder();
+  const out = new Uint8Array(Math.ceil(bytes.length * 1.5) + 16);
+  let pos = 0;
+  try {
+    for (let off = 0; off < bytes.length; off += SLICE) {
+      const end = Math.min(bytes.length, off + SLICE);
+      const text = cp949.decode(bytes.subarray(off, end), { stream: end < bytes.length });
+      pos += enc.encodeInto(text, out.subarray(pos)).written;
+      onProgress(end / bytes.length);
+      if (end < bytes.length) await breathe();
+    }
+  } catch {
+    located();
+  }
+  const utf = out.subarray(0, pos);
+  const h = headOf(utf, 0);
+  checkEmpty(h.head);
+  return { bytes: utf, encoding: "cp949", ...h };
+}
+
+/**
+ * After DuckDB refused a file: the first structural problem papaparse finds (ragged row, broken quotes), with
+ * its row, so the reader gets a located message instead of an engine dump. Null if it finds none.
+ */
+export async function findCsvProblem(text: string, delimiter: string): Promise<CsvError | null> {
+  try {
+    await checkCsv(text, delimiter);
+    return null;
+  } catch (e) {
+    return e instanceof CsvError ? e : null;
+  }
 }
 
 /**
  * Parse the whole text in chunks (yielding between chunks so the page stays responsive and the progress
- * bar moves), check every row has as many fields as the header, and write comma-separated UTF-8 CSV.
+ * bar moves) and check every row has as many fields as the header and its quotes close. Writes nothing:
+ * DuckDB reads the file itself; this only locates what it refused.
  */
-export function normaliseCsv(
+export function checkCsv(
   text: string,
   delimiter: string,
   onProgress: (fraction: number) => void = () => {},
   chunkSize = 1 << 20,
-): Promise<{ csv: string; rows: number; header: string[] }> {
+): Promise<{ rows: number; header: string[] }> {
   return new Promise((resolve, reject) => {
-    const out: string[] = [];
     let header: string[] | null = null;
     let row = 0;
     let failed = false;
@@ -153,7 +336,6 @@ export function normaliseCsv(
             row++;
             if (!header) {
               header = checkHeader(fields);
-              out.push(header.map(csvField).join(","));
               continue;
             }
             if (fields.length !== header.length)
@@ -162,7 +344,6 @@ export function normaliseCsv(
                 row,
                 detail: `${fields.length} fields; the header has ${header.length}`,
               });
-            out.push(fields.map(csvField).join(","));
           }
           const err = res.errors.find((e: Papa.ParseError) => e.type === "Quotes");
           if (err) throw new CsvError({ code: "parse", row: row, detail: err.message });
@@ -177,7 +358,7 @@ export function normaliseCsv(
       complete() {
         if (failed) return;
         if (!header) reject(new CsvError({ code: "empty" }));
-        else resolve({ csv: `${out.join("\n")}\n`, rows: row - 1, header });
+        else resolve({ rows: row - 1, header });
       },
     });
   });

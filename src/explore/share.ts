@@ -1,4 +1,7 @@
-/** The query in a shareable URL: `?q=<SQL>` (URL-encoded), length-limited, never run unseen. Pure. */
+/**
+ * The query in a shareable URL: `?q=<SQL>` (URL-encoded), length-limited. A shared query is only ever shown in
+ * the editor: the reader runs it (no guess about what SQL "only reads" can be trusted). Pure.
+ */
 export const MAX_SHARED_SQL = 4000;
 
 export interface SharedQuery {
@@ -18,12 +21,4 @@ export function readSharedQuery(search: string): SharedQuery {
 export function shareSearch(sql: string): string | null {
   if (!sql.trim() || sql.length > MAX_SHARED_SQL) return null;
   return `?${new URLSearchParams({ q: sql }).toString()}`;
-}
-
-/** Run automatically only statements that read (after comments): SELECT, WITH, FROM, VALUES, SUMMARIZE, DESCRIBE, SHOW. */
-export function looksReadOnly(sql: string): boolean {
-  const body = sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, " ").trim();
-  if (!/^(select|with|from|values|summarize|describe|show)\b/i.test(body)) return false;
-  // One statement only: a second one could write.
-  return !/;\s*\S/.test(body.replace(/'(?:[^']|'')*'/g, "''"));
 }

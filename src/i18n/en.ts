@@ -330,7 +330,6 @@ export const en = {
   "explore.error": "SQL error",
   "explore.error.at": "at line {line}, column {column}",
   "explore.shared": "This query came from a link. Read it, then press Run.",
-  "explore.shared.ran": "This query came from a link and was run over the local copy of the data.",
   "explore.shared.bad": "The query in the link was ignored: {reason}",
   "explore.results": "Results",
   "explore.page": "Page {page} of {pages}",
@@ -350,8 +349,8 @@ export const en = {
   "explore.upload.types": "Column types",
   "explore.upload.tablename": "Table name",
   "explore.upload.load": "Load as table",
-  "explore.upload.loading": "Loading into the database…",
-  "explore.upload.loaded": "Loaded {rows} rows into table {table} in {ms} ms. Try: SELECT * FROM {table}",
+  "explore.upload.loading": "Loading into the database… ({s} s)",
+  "explore.upload.loaded": "Loaded {rows} rows into table {table} in {ms} ms. The query box now selects from it.",
   "explore.upload.failed": "The table could not be loaded: {reason}",
   "explore.bad": "This file cannot be used: {problem}",
   "explore.bad.row": "{problem} (row {row})",
@@ -363,6 +362,42 @@ export const en = {
   "explore.bad.duplicate-header": "a column name repeats: {detail}",
   "explore.bad.empty-header": "a column has no name: {detail}",
   "explore.bad.parse": "the CSV cannot be parsed: {detail}",
+  "explore.status.restarting": "The query did not stop within 2 s: restarting the database engine…",
+  "explore.status.restarted":
+    "The query did not stop within 2 s, so the database engine was restarted. The published tables are back; tables you loaded yourself must be loaded again.",
+  "explore.readonly":
+    "The published tables are read-only: this statement would have changed {tables}. Nothing was changed (the published copy is in place) and its results are not shown. Create your own table to experiment, e.g. CREATE TABLE my_copy AS SELECT * FROM observations.",
+  "explore.user.more": "… {n} more columns",
+  "explore.cols.capped":
+    "Showing the first {shown} of {total} columns. Download the CSV to get every column, or select fewer columns.",
+  "explore.chart.none.units":
+    "No quick chart: the values are in different units ({detail}), and values in different units are never added or drawn on one axis. Filter to one unit to chart them.",
+  "explore.chart.none.repeats":
+    "No quick chart: several rows share the same {detail}, so a chart would add them up. Aggregate or filter the result first.",
+  "explore.chart.none.wide": "No quick chart for more than {detail} columns.",
+  "explore.chart.none.long": "No quick chart for more than {detail} rows; the table shows them.",
+  "explore.upload.checking": "Checking the encoding of {name}…",
+  "explore.upload.cols":
+    "The preview shows the first {shown} of {total} columns; the others keep the types shown by their values.",
+  "explore.upload.toowide": "This file cannot be loaded: it has more than {max} columns.",
+  "explore.upload.toobig":
+    "the file is {size} MB. The database engine in this tab can use at most {memory} of memory (a limit of WebAssembly in browsers), and loading needs several times the file's size, so files over {max} MB are refused before reading. Split or filter the file first",
+  "explore.upload.renamed":
+    'The table name "{from}" was changed to "{to}": only letters, digits and _ are kept, and published or used names get a number.',
+  "explore.bad.cell":
+    'This file cannot be loaded as chosen: row {row}, column "{column}" holds "{value}", which is not {type}. Choose VARCHAR (text) for that column, or fix the cell.',
+  "explore.bad.long-line": "the first line is longer than {detail}; is this a CSV file?",
+  "explore.bad.too-big": "{detail}",
+  "explore.type.VARCHAR": "text",
+  "explore.type.BIGINT": "a whole number (BIGINT)",
+  "explore.type.DOUBLE": "a number (DOUBLE)",
+  "explore.type.DATE": "a date (DATE, YYYY-MM-DD)",
+  "explore.type.BOOLEAN": "true/false (BOOLEAN)",
+  "explore.seen.thousands": "1,234 → 1234",
+  "explore.seen.fullwidth": "full-width digits",
+  "explore.seen.dash-missing": '"-" = missing',
+  "explore.seen.percent": "% removed",
+  "explore.seen.period": "period label (kept as text)",
   "chart.victims.title": "Victims supported by the Digital Sex Crime Victim Support Center",
   "chart.victims.subtitle": "Persons per calendar year (2018 from the centre's opening on 30 April)",
   "chart.trends.title": "Explore a series over time",

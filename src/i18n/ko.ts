@@ -324,7 +324,6 @@ export const ko: Record<keyof typeof en, string> = {
   "explore.error": "SQL 오류",
   "explore.error.at": "{line}번째 줄, {column}번째 글자",
   "explore.shared": "링크로 받은 쿼리입니다. 내용을 확인한 뒤 실행을 누르세요.",
-  "explore.shared.ran": "링크로 받은 쿼리이며, 이 기기에 있는 데이터 사본에서 실행했습니다.",
   "explore.shared.bad": "링크의 쿼리를 무시했습니다: {reason}",
   "explore.results": "결과",
   "explore.page": "{pages}쪽 중 {page}쪽",
@@ -344,8 +343,9 @@ export const ko: Record<keyof typeof en, string> = {
   "explore.upload.types": "열 형식",
   "explore.upload.tablename": "테이블 이름",
   "explore.upload.load": "테이블로 불러오기",
-  "explore.upload.loading": "데이터베이스에 불러오는 중…",
-  "explore.upload.loaded": "{rows}행을 {table} 테이블로 불러왔습니다({ms}ms). 예: SELECT * FROM {table}",
+  "explore.upload.loading": "데이터베이스에 불러오는 중…({s}초)",
+  "explore.upload.loaded":
+    "{rows}행을 {table} 테이블로 불러왔습니다({ms}ms). 쿼리 입력란에 이 테이블을 조회하는 쿼리를 넣었습니다.",
   "explore.upload.failed": "테이블을 불러오지 못했습니다: {reason}",
   "explore.bad": "이 파일은 사용할 수 없습니다: {problem}",
   "explore.bad.row": "{problem}({row}번째 행)",
@@ -357,6 +357,42 @@ export const ko: Record<keyof typeof en, string> = {
   "explore.bad.duplicate-header": "열 이름이 중복됩니다: {detail}",
   "explore.bad.empty-header": "이름이 없는 열이 있습니다: {detail}",
   "explore.bad.parse": "CSV를 해석할 수 없습니다: {detail}",
+  "explore.status.restarting": "쿼리가 2초 안에 멈추지 않아 데이터베이스 엔진을 다시 시작하는 중…",
+  "explore.status.restarted":
+    "쿼리가 2초 안에 멈추지 않아 데이터베이스 엔진을 다시 시작했습니다. 공개 테이블은 그대로 있으며, 직접 불러온 테이블은 다시 불러와야 합니다.",
+  "explore.readonly":
+    "공개 테이블은 읽기 전용입니다. 이 문장은 {tables} 테이블을 바꾸려 했습니다. 아무것도 바뀌지 않았고(공개본 그대로), 결과도 보여 주지 않습니다. 실험하려면 내 테이블을 만드세요. 예: CREATE TABLE 내_사본 AS SELECT * FROM observations",
+  "explore.user.more": "… 열 {n}개 더",
+  "explore.cols.capped":
+    "전체 {total}개 열 중 처음 {shown}개만 표시합니다. 모든 열은 CSV로 내려받거나, 열을 줄여 조회하세요.",
+  "explore.chart.none.units":
+    "빠른 차트를 그리지 않습니다. 값의 단위가 서로 다르며({detail}), 단위가 다른 값은 더하거나 한 축에 그리지 않습니다. 한 단위로 걸러 보세요.",
+  "explore.chart.none.repeats":
+    "빠른 차트를 그리지 않습니다. 같은 {detail} 값을 가진 행이 여럿이라 차트가 값을 더하게 됩니다. 먼저 집계하거나 거르세요.",
+  "explore.chart.none.wide": "열이 {detail}개를 넘으면 빠른 차트를 그리지 않습니다.",
+  "explore.chart.none.long": "행이 {detail}개를 넘으면 빠른 차트를 그리지 않습니다. 표에서 확인하세요.",
+  "explore.upload.checking": "{name}의 인코딩을 확인하는 중…",
+  "explore.upload.cols":
+    "미리보기는 전체 {total}개 열 중 처음 {shown}개만 보여 줍니다. 나머지 열은 값으로 추정한 형식을 씁니다.",
+  "explore.upload.toowide": "이 파일은 열이 {max}개를 넘어 불러올 수 없습니다.",
+  "explore.upload.toobig":
+    "파일 크기가 {size}MB입니다. 이 탭의 데이터베이스 엔진은 최대 {memory}의 메모리만 쓸 수 있고(브라우저 WebAssembly의 한계), 불러오려면 파일 크기의 몇 배가 필요하므로 {max}MB가 넘는 파일은 읽기 전에 거절합니다. 파일을 나누거나 걸러서 다시 시도하세요",
+  "explore.upload.renamed":
+    '테이블 이름 "{from}"을(를) "{to}"(으)로 바꿨습니다. 글자·숫자·_만 남기고, 공개 테이블이나 이미 쓴 이름에는 번호를 붙입니다.',
+  "explore.bad.cell":
+    '선택한 형식으로 불러올 수 없습니다: {row}번째 행, "{column}" 열의 값 "{value}"은(는) {type}이(가) 아닙니다. 그 열을 VARCHAR(텍스트)로 바꾸거나 값을 고치세요.',
+  "explore.bad.long-line": "첫 줄이 {detail}보다 깁니다. CSV 파일이 맞나요?",
+  "explore.bad.too-big": "{detail}",
+  "explore.type.VARCHAR": "텍스트",
+  "explore.type.BIGINT": "정수(BIGINT)",
+  "explore.type.DOUBLE": "숫자(DOUBLE)",
+  "explore.type.DATE": "날짜(DATE, YYYY-MM-DD)",
+  "explore.type.BOOLEAN": "참/거짓(BOOLEAN)",
+  "explore.seen.thousands": "1,234 → 1234",
+  "explore.seen.fullwidth": "전각 숫자",
+  "explore.seen.dash-missing": '"-" = 자료 없음',
+  "explore.seen.percent": "% 제거",
+  "explore.seen.period": "기간 표기(텍스트로 유지)",
   "chart.victims.title": "디지털성범죄피해자지원센터 지원 피해자 수",
   "chart.victims.subtitle": "명, 연도별(2018년은 4월 30일 개소 이후)",
   "chart.trends.title": "시계열 탐색",

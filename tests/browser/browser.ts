@@ -27,9 +27,19 @@ export interface Tracked {
 export async function open(
   browser: Browser,
   path: string,
-  opts: { javaScriptEnabled?: boolean; allowOrigins?: string[] } = {},
+  opts: {
+    javaScriptEnabled?: boolean;
+    allowOrigins?: string[];
+    /** Runs on the new context before the page loads (e.g. init scripts). */
+    init?: (context: BrowserContext) => Promise<void>;
+    viewport?: { width: number; height: number };
+  } = {},
 ): Promise<Tracked> {
-  const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true });
+  const context = await browser.newContext({
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    ...(opts.viewport ? { viewport: opts.viewport } : {}),
+  });
+  await opts.init?.(context);
   const page = await context.newPage();
   const origin = new URL(baseUrl()).origin;
   const allowed = new Set([origin, ...(opts.allowOrigins ?? [])]);

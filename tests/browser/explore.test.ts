@@ -3,7 +3,8 @@
  * cancel while the page stays responsive, shared URLs) and private loading of the reader's own CSV
  * (official CP949 files, a synthetic 1M-row file, bad inputs, no request carrying the file).
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -143,13 +144,18 @@ describe("SQL console", () => {
     await t.context.close();
   });
 
-  it("opens a shared query URL: shows the SQL, runs it if it only reads; never runs a write", async () => {
+  it("opens a shared query URL: shows the SQL and where it came from, runs it only when the reader presses Run", async () => {
     const sql = "SELECT grade, CAST(count(*) AS INTEGER) AS figures\nFROM observations GROUP BY grade ORDER BY grade";
     const t = await open(browser, `/ko/explore/?${new URLSearchParams({ q: sql })}`);
     expect(await t.page.inputValue("textarea[data-sql]")).toBe(sql);
-    await t.page.waitForSelector("[data-results] tr", { timeout: 60_000 });
+    await ready(t.page);
+    await t.page.waitForTimeout(500);
+    expect(await t.page.locator("[data-results] tr").count()).toBe(0);
+    expect(await t.page.textContent("[data-query-origin]")).toContain("링크로 받은 쿼리");
+    expect(await until(t.page, ["explore:result", "explore:error"], () => t.page.click("[data-run]"))).toBe(
+      "explore:result",
+    );
     expect((await cells(t.page))[0]).toEqual(["grade", "figures"]);
-    expect(await t.page.textContent("[data-console-status]")).toContain("링크로 받은 쿼리");
     expect(await t.page.locator("[data-quick-chart] svg[role=img]").count()).toBe(1);
     // Copy link puts the editor's SQL in the URL and in the language switch.
     await t.page.fill("textarea[data-sql]", "SELECT 1 AS one");
@@ -168,7 +174,9 @@ describe("SQL console", () => {
 
     const long = await open(browser, `/en/explore/?q=${"x".repeat(5000)}`);
     await ready(long.page);
-    expect(await long.page.textContent("[data-console-status]")).toContain("ignored");
+    // Why the link's query was dropped is said where a shared query's origin is shown.
+    expect(await long.page.isVisible("[data-query-origin]")).toBe(true);
+    expect(await long.page.textContent("[data-query-origin]")).toContain("ignored");
     expect(await long.page.inputValue("textarea[data-sql]")).not.toContain("xxxx");
     await long.context.close();
   });
@@ -199,7 +207,8 @@ describe("bring your own CSV", () => {
       expect(header.slice(0, 3)).toEqual(exp.header);
       expect(await loadTable(t.page)).toBe("explore:loaded");
       const table = await t.page.getAttribute("[data-upload]", "data-loaded-table");
-      expect(table).toMatch(/^[a-z_][a-z0-9_]*$/);
+      // The file's Korean name is kept (quoted in SQL); only spaces and punctuation become _.
+      expect(table).toMatch(/^[\p{L}_][\p{L}\p{N}_]*$/u);
       expect(await runSql(t.page, `SELECT * FROM "${table}"`)).toBe("explore:result");
       const rows = await cells(t.page);
       expect(rows[0]!.slice(0, 3)).toEqual(exp.header);
@@ -215,13 +224,13 @@ describe("bring your own CSV", () => {
     const lines = ["id,grp,amount,day"];
     for (let i = 0; i < 1_000_000; i++)
       lines.push(`${i},g${i % 7},${(i % 1000) / 10},2024-01-${String((i % 28) + 1).padStart(2, "0")}`);
-    const buffer = Buffer.from(`${lines.join("\r\n")}\r\n`);
+    // A file on disk: Playwright hands a path to the browser without copying the bytes through the protocol.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "dsc-1m-")), "synthetic-1m-rows.csv");
+    writeFileSync(file, `${lines.join("\r\n")}\r\n`);
     const t = await open(browser, "/en/explore/");
     await ready(t.page);
     const t0 = Date.now();
-    expect(await upload(t.page, { name: "synthetic-1m-rows.csv", mimeType: "text/csv", buffer })).toBe(
-      "explore:preview",
-    );
+    expect(await upload(t.page, file)).toBe("explore:preview");
     const types = await t.page.$$eval("[data-preview-table] select", (s) =>
       s.map((x) => (x as HTMLSelectElement).value),
     );

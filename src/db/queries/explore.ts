@@ -170,41 +170,226 @@ export function publishedSchema(): { name: string; about: L; columns: SchemaColu
   });
 }
 
-/** Example queries answering real questions. Shares are the published ones, never computed here. */
-export const EXAMPLES: readonly { id: string; title: L; sql: string }[] = [
+/**
+ * Example queries answering real questions, written once per language so each page's examples return its
+ * own labels (bodies, titles, units and column names). Shares are the published ones, never computed here.
+ */
+export const EXAMPLES: readonly { id: string; title: L; sql: L }[] = [
   {
     id: "deepfake-per-year",
     title: { ko: "기관별 연도별 딥페이크 건수", en: "Deepfake cases per year across all bodies" },
-    sql: `-- Yearly deepfake figures from every body (totals only)
-SELECT s.body_en, s.title_en, o.period, o.value, s.unit_en
+    sql: {
+      ko: `-- 모든 기관의 연도별 딥페이크 수치(총계만). 단위가 계열마다 다릅니다.
+SELECT s.body_ko AS "기관", s.title_ko AS "계열", o.period AS "기간", o.value AS "값", s.unit_ko AS "단위"
+FROM observations o JOIN series s USING (series_id)
+WHERE (s.topic = 'deepfake' OR o.series_id LIKE '%deepfake%')
+  AND o.dimension = 'total' AND o.period_type = 'calendar_year' AND o.value IS NOT NULL
+ORDER BY s.body_ko, o.period`,
+      en: `-- Yearly deepfake figures from every body (totals only). Units differ by series.
+SELECT s.body_en AS body, s.title_en AS series, o.period, o.value, s.unit_en AS unit
 FROM observations o JOIN series s USING (series_id)
 WHERE (s.topic = 'deepfake' OR o.series_id LIKE '%deepfake%')
   AND o.dimension = 'total' AND o.period_type = 'calendar_year' AND o.value IS NOT NULL
 ORDER BY s.body_en, o.period`,
+    },
   },
   {
     id: "men-share",
     title: { ko: "지원 피해자 중 남성 비율(발표값)", en: "Share of men among supported victims (as published)" },
-    sql: `-- Published shares only; NULL where none was published
+    sql: {
+      ko: `-- 발표된 비율만 보여 줍니다. 발표되지 않은 해는 NULL
+SELECT o.period AS "기간", o.value AS "남성", o.share AS "발표된_비율_pct", o.source_id AS "출처"
+FROM observations o
+WHERE o.series_id = 'dsc_victims_by_sex' AND o.category = 'male'
+ORDER BY o.period_start`,
+      en: `-- Published shares only; NULL where none was published
 SELECT o.period, o.value AS men, o.share AS published_share_pct, o.source_id
 FROM observations o
 WHERE o.series_id = 'dsc_victims_by_sex' AND o.category = 'male'
 ORDER BY o.period_start`,
+    },
   },
   {
     id: "victims-per-year",
     title: { ko: "디성센터 지원 피해자 수(연도별)", en: "Victims supported by the DSC per year" },
-    sql: `SELECT CAST(year(period_end) AS INTEGER) AS year, value AS victims
+    sql: {
+      ko: `SELECT CAST(year(period_end) AS INTEGER) AS "연도", value AS "피해자"
+FROM observations
+WHERE series_id = 'dsc_victims' AND dimension = 'total' AND period_type = 'calendar_year'
+ORDER BY 1`,
+      en: `SELECT CAST(year(period_end) AS INTEGER) AS year, value AS victims
 FROM observations
 WHERE series_id = 'dsc_victims' AND dimension = 'total' AND period_type = 'calendar_year'
 ORDER BY year`,
+    },
   },
   {
     id: "grades",
     title: { ko: "출처 등급별 수치 개수", en: "How many figures per source grade" },
-    sql: `SELECT grade, CAST(count(*) AS INTEGER) AS figures
+    sql: {
+      ko: `SELECT grade AS "등급", CAST(count(*) AS INTEGER) AS "수치_개수"
 FROM observations
 GROUP BY grade
 ORDER BY grade`,
+      en: `SELECT grade, CAST(count(*) AS INTEGER) AS figures
+FROM observations
+GROUP BY grade
+ORDER BY grade`,
+    },
   },
 ];
+
+// ---- The console's own SQL: protecting the published tables and loading a reader's CSV ----
+
+/** SQL identifier, always quoted (any Unicode name, e.g. "피해자", is kept as written). */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** SQL string literal. */
+export function quoteString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** The published table names (the console keeps them unchanged; user tables may not take them). */
+export const PUBLISHED_TABLES: readonly string[] = TABLES.map((t) => t.name);
+
+/**
+ * One row per published table: row count and an order-independent fingerprint of every row. Compared with
+ * the values taken at start after each console statement, so any change (UPDATE, DELETE, INSERT, ALTER …)
+ * is noticed however the SQL was written.
+ */
+export function fingerprintSql(): string {
+  return TABLES.map(
+    (t) =>
+      `SELECT ${quoteString(t.name)} AS name, CAST(count(*) AS BIGINT) AS n, CAST(bit_xor(hash(x)) AS VARCHAR) AS h, CAST(sum(hash(x)::HUGEINT) AS VARCHAR) AS s FROM memory.main.${quoteIdent(t.name)} x`,
+  ).join(" UNION ALL ");
+}
+
+/**
+ * Every table or view whose name is a published table's name, wherever it is (other schemas, the temp
+ * catalog, attached databases). Only the base table in memory.main is ours: anything else could shadow it.
+ * Tables are found through duckdb_columns(), not duckdb_tables(): the latter writes out each table's CREATE
+ * statement, which after a few hundred wide uploads took the WASM engine close to a minute per statement.
+ */
+export function publishedNamesSql(): string {
+  const names = TABLES.map((t) => quoteString(t.name)).join(", ");
+  return `SELECT db, sch, name, kind FROM (
+  SELECT DISTINCT c.database_name AS db, c.schema_name AS sch, c.table_name AS name, 'TABLE' AS kind
+  FROM duckdb_columns() c
+  WHERE lower(c.table_name) IN (${names}) AND NOT EXISTS (
+    SELECT 1 FROM duckdb_views() v
+    WHERE v.database_name = c.database_name AND v.schema_name = c.schema_name AND v.view_name = c.table_name)
+  UNION ALL SELECT database_name, schema_name, view_name, 'VIEW' FROM duckdb_views()
+  WHERE NOT internal AND lower(view_name) IN (${names}))`;
+}
+
+/**
+ * The whole check in one round trip: kind 'obj' rows from publishedNamesSql, 'fp' rows from fingerprintSql and
+ * one 'cur' row with the current database and schema (a USE must not leave the console pointed elsewhere).
+ * Fails (binder error) when a published table is gone; the caller then checks step by step.
+ */
+export function guardSql(): string {
+  return `SELECT 'obj' AS k, db, sch, name, kind, NULL::BIGINT AS n, NULL AS h, NULL AS s FROM (${publishedNamesSql()})
+UNION ALL SELECT 'fp', NULL, NULL, name, NULL, n, h, s FROM (${fingerprintSql()})
+UNION ALL SELECT 'cur', current_database(), current_schema(), NULL, NULL, NULL, NULL, NULL`;
+}
+
+/** Columns listed per table in the schema panel: a very wide table would otherwise list megabytes of text. */
+export const USER_TABLE_COLUMNS = 20;
+
+/**
+ * Tables and views in the console's own schema (the reader's and the published ones; the caller leaves the
+ * latter out): at most USER_TABLE_COLUMNS rows per table, each carrying the table's column count `n`, so a
+ * reader with many wide tables does not pull every column into the page. Plain SQL: the json extension is
+ * not in the page's engine. Grouped per table by userTablesFrom.
+ */
+export function userTablesSql(): string {
+  return `SELECT table_name, column_name, data_type, CAST(count(*) OVER w AS INTEGER) AS n
+FROM duckdb_columns()
+WHERE database_name = 'memory' AND schema_name = 'main'
+WINDOW w AS (PARTITION BY table_name)
+QUALIFY row_number() OVER (PARTITION BY table_name ORDER BY column_index) <= ${USER_TABLE_COLUMNS}
+ORDER BY table_name, column_index`;
+}
+
+/** A table as the schema panel lists it: its name, its number of columns and its first columns. */
+export interface ListedTable {
+  name: string;
+  columnCount: number;
+  columns: { name: string; type: string }[];
+}
+
+/** Rows of userTablesSql, one entry per table, in their order. */
+export function userTablesFrom(rows: readonly Record<string, unknown>[]): ListedTable[] {
+  const byName = new Map<string, ListedTable>();
+  for (const r of rows) {
+    const name = String(r.table_name);
+    let t = byName.get(name);
+    if (!t) byName.set(name, (t = { name, columnCount: Number(r.n), columns: [] }));
+    t.columns.push({ name: String(r.column_name), type: String(r.data_type) });
+  }
+  return [...byName.values()];
+}
+
+/** Drop one object found by publishedNamesSql (a shadow, or a damaged copy about to be restored). */
+export function dropObjectSql(o: { db: string; sch: string; name: string; kind: string }): string {
+  return `DROP ${o.kind === "VIEW" ? "VIEW" : "TABLE"} IF EXISTS ${quoteIdent(o.db)}.${quoteIdent(o.sch)}.${quoteIdent(o.name)}`;
+}
+
+/** Column types a reader can choose for an uploaded column. */
+export const LOAD_TYPES = ["VARCHAR", "BIGINT", "DOUBLE", "DATE", "BOOLEAN"] as const;
+export type LoadType = (typeof LOAD_TYPES)[number];
+
+/** How one uploaded column is loaded: its name, the type chosen, and whether Korean-style numbers are cleaned. */
+export interface LoadColumn {
+  name: string;
+  type: LoadType;
+  /**
+   * Clean spreadsheet-style numbers before the cast: full-width digits → ASCII, thousands separators and a
+   * trailing % removed, "-" or empty → NULL.
+   */
+  clean: boolean;
+}
+
+/** The reader's file as DuckDB's own CSV reader sees it: dialect sniffed, names ours, types ours. */
+function readCsv(file: string, delimiter: string, cols: readonly LoadColumn[], allText: boolean): string {
+  const names = cols.map((c) => quoteString(c.name)).join(", ");
+  const types = cols
+    .map((c) => `${quoteString(c.name)}: ${quoteString(allText || c.clean ? "VARCHAR" : c.type)}`)
+    .join(", ");
+  return `read_csv(${quoteString(file)}, header = true, auto_detect = true, delim = ${quoteString(delimiter)}, names = [${names}], types = {${types}})`;
+}
+
+/** The cleaning expression for a column read as text (see LoadColumn.clean). */
+function cleaned(col: string): string {
+  return `nullif(nullif(replace(replace(translate(trim(${col}), '０１２３４５６７８９，．－＋％', '0123456789,.-+%'), ',', ''), '%', ''), ''), '-')`;
+}
+
+function valueExpr(c: LoadColumn): string {
+  const id = quoteIdent(c.name);
+  return c.clean && c.type !== "VARCHAR" ? `CAST(${cleaned(id)} AS ${c.type})` : id;
+}
+
+/** CREATE the reader's table from a registered UTF-8 file (in the writable in-memory catalog). */
+export function loadCsvSql(table: string, file: string, delimiter: string, cols: readonly LoadColumn[]): string {
+  const select = cols.map((c) => `${valueExpr(c)} AS ${quoteIdent(c.name)}`).join(", ");
+  return `CREATE OR REPLACE TABLE memory.main.${quoteIdent(table)} AS SELECT ${select} FROM ${readCsv(file, delimiter, cols, false)}`;
+}
+
+/**
+ * After a failed load: the first cell (1-based data row, column, text) that does not fit its chosen type, read
+ * with every column as text. Row 1 of the file is the header, so the file row is `row + 1`.
+ */
+export function firstBadCellSql(file: string, delimiter: string, cols: readonly LoadColumn[]): string | null {
+  const typed = cols.filter((c) => c.type !== "VARCHAR");
+  if (!typed.length) return null;
+  const checks = typed
+    .map((c) => {
+      const id = quoteIdent(c.name);
+      const v = c.clean ? cleaned(id) : id;
+      return `SELECT rn, ${quoteString(c.name)} AS col, ${id} AS val FROM t WHERE ${v} IS NOT NULL AND TRY_CAST(${v} AS ${c.type}) IS NULL`;
+    })
+    .join(" UNION ALL ");
+  return `WITH t AS (SELECT row_number() OVER () AS rn, * FROM ${readCsv(file, delimiter, cols, true)}) SELECT CAST(rn AS BIGINT) AS rn, col, val FROM (${checks}) ORDER BY rn LIMIT 1`;
+}

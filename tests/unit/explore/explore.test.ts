@@ -4,14 +4,17 @@ import {
   CsvError,
   checkHeader,
   decodeUpload,
+  inferColumn,
   inferType,
-  normaliseCsv,
+  checkCsv,
+  prepareBytes,
   previewCsv,
-  resultsToCsv,
   tableNameFor,
 } from "../../../src/explore/csv";
-import { chooseChart } from "../../../src/explore/quickchart";
-import { looksReadOnly, readSharedQuery, shareSearch, MAX_SHARED_SQL } from "../../../src/explore/share";
+import { chooseChart, decideChart } from "../../../src/explore/quickchart";
+import { readSharedQuery, shareSearch, MAX_SHARED_SQL } from "../../../src/explore/share";
+import { recordsToCsv } from "../../../src/lib/csv";
+import { decimalValue } from "../../../src/db/tables";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const code = (f: () => unknown) => {
@@ -89,6 +92,38 @@ describe("uploaded bytes", () => {
   });
 });
 
+describe("bytes for DuckDB's reader", () => {
+  it("passes UTF-8 through untouched and turns CP949 into UTF-8, across slice boundaries", async () => {
+    const u = utf8('기간,값\n2024년,"5,153"\n');
+    const a = await prepareBytes(u);
+    expect(a.bytes).toBe(u);
+    expect(a).toMatchObject({ encoding: "utf-8", head: '기간,값\n2024년,"5,153"\n', complete: true });
+    // "기간" in CP949, repeated past one 4 MB slice so a character straddles the boundary.
+    const unit = [0xb1, 0xe2, 0xb0, 0xa3, 0x0a];
+    const n = Math.ceil((4 << 20) / unit.length) + 3;
+    const cp = new Uint8Array(unit.length * n + 1);
+    cp[0] = 0x61; // shift by one byte so slices cut inside a two-byte character
+    for (let i = 0; i < n; i++) cp.set(unit, 1 + i * unit.length);
+    const seen: number[] = [];
+    const b = await prepareBytes(cp, (f) => seen.push(f));
+    expect(b.encoding).toBe("cp949");
+    const text = new TextDecoder().decode(b.bytes);
+    expect(text.length).toBe(1 + 3 * n);
+    expect(text.slice(0, 4)).toBe("a기간\n");
+    expect(text.endsWith("기간\n")).toBe(true);
+    expect(b.complete).toBe(false);
+    expect(seen.at(-1)).toBe(1);
+  });
+  it.each([
+    ["empty", new Uint8Array(), "empty"],
+    ["binary", new Uint8Array([0x61, 0x0a, 0x62, 0x00]), "binary"],
+    ["utf16", new Uint8Array([0xff, 0xfe, 0x61, 0x00]), "utf16"],
+    ["unknown", new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0xff, 0xff, 0x2c, 0x31, 0x0a]), "encoding"],
+  ])("refuses %s bytes with a located problem", async (_, bytes, expected) => {
+    await expect(prepareBytes(bytes)).rejects.toMatchObject({ problem: { code: expected } });
+  });
+});
+
 describe("headers, types, names", () => {
   it("rejects empty and duplicate headers", () => {
     expect(code(() => checkHeader(["a", " ", "c"]))).toEqual({ code: "empty-header", row: 1 });
@@ -107,14 +142,35 @@ describe("headers, types, names", () => {
     expect(inferType(values)).toBe(type);
   });
   it.each([
-    ["My Data (2024).csv", [], "my_data_2024"],
+    ["My Data (2024).csv", [], "My_Data_2024"],
     ["2024.csv", [], "t_2024"],
-    ["한국.csv", [], "upload"],
+    ["피해자.csv", [], "피해자"],
+    ["한국 여성 인권.csv", [], "한국_여성_인권"],
     ["observations.csv", ["observations"], "observations_2"],
-    ['x"; DROP TABLE y;--.csv', [], "x_drop_table_y"],
+    ["Observations.csv", ["observations"], "Observations_2"],
+    ['x"; DROP TABLE y;--.csv', [], "x_DROP_TABLE_y"],
+    ["../../etc/passwd", [], "upload"],
+    ["!!!.csv", [], "upload"],
   ])("names %s as %s", (file, taken, name) => {
     expect(tableNameFor(file, taken as string[])).toBe(name);
-    expect(tableNameFor(file, taken as string[])).toMatch(/^[a-z_][a-z0-9_]*$/);
+    expect(tableNameFor(file, taken as string[])).toMatch(/^[\p{L}_][\p{L}\p{N}_]*$/u);
+  });
+  it.each([
+    [["5,153", "1,234,567", "12"], "BIGINT", ["thousands"]],
+    [["１２３", "４５"], "BIGINT", ["fullwidth"]],
+    [["12", "-", ""], "BIGINT", ["dash-missing"]],
+    [["12.5%", "3%"], "DOUBLE", ["percent"]],
+    [["1,234.5", "-"], "DOUBLE", ["thousands", "dash-missing"]],
+    [["2023년", "2024년"], "VARCHAR", ["period"]],
+    [["2023년 1~6월", "2023년 7~12월"], "VARCHAR", ["period"]],
+    [["'23", "'24"], "VARCHAR", ["period"]],
+    [["-5", "10"], "BIGINT", []],
+    [["5,1530", "1"], "VARCHAR", []],
+  ])("reads Korean-style values %j as %s (%j)", (values, type, seen) => {
+    const g = inferColumn(values);
+    expect(g.type).toBe(type);
+    expect([...g.recognised].sort()).toEqual([...seen].sort());
+    expect(g.clean).toBe(seen.length > 0 && type !== "VARCHAR");
   });
 });
 
@@ -127,28 +183,32 @@ describe("preview and normalisation", () => {
       ["2", "y"],
     ]);
   });
-  it("writes comma CSV, quoting where needed, across chunks", async () => {
+  it("checks every row across chunks, with progress", async () => {
     const text = `a\tb\n${Array.from({ length: 500 }, (_, i) => `${i}\tv,${i}`).join("\n")}\n`;
     const seen: number[] = [];
-    const r = await normaliseCsv(text, "\t", (f) => seen.push(f), 256);
+    const r = await checkCsv(text, "\t", (f) => seen.push(f), 256);
     expect(r.rows).toBe(500);
-    expect(r.csv.split("\n")[1]).toBe('0,"v,0"');
+    expect(r.header).toEqual(["a", "b"]);
     expect(seen.length).toBeGreaterThan(3);
     expect(seen.at(-1)).toBe(1);
   });
   it("reports a ragged row with its number", async () => {
-    await expect(normaliseCsv("a,b\n1,2\n3\n", ",")).rejects.toMatchObject({ problem: { code: "ragged", row: 3 } });
+    await expect(checkCsv("a,b\n1,2\n3\n", ",")).rejects.toMatchObject({ problem: { code: "ragged", row: 3 } });
   });
-  it("downloads results as CSV with a UTF-8 BOM", () => {
-    expect(
-      resultsToCsv(
-        ["연도", "v"],
-        [
-          { 연도: 2024, v: "a,b" },
-          { 연도: null, v: 'q"' },
-        ],
-      ),
-    ).toBe('\uFEFF연도,v\r\n2024,"a,b"\r\n,"q"""\r\n');
+  it("downloads results through the one CSV writer: BOM, quoting, formulas neutralised, numbers kept", () => {
+    // Rows as the console hands them over: null-prototype objects, so a column named __proto__ is a column.
+    const row = (...cells: [string, unknown][]) => {
+      const o = Object.create(null) as Record<string, unknown>;
+      for (const [k, v] of cells) o[k] = v;
+      return o;
+    };
+    const rows = [
+      row(["연도", 2024], ["v", "a,b"], ["__proto__", "=1+1"]),
+      row(["연도", -5], ["v", 'q"'], ["__proto__", null]),
+    ];
+    expect(recordsToCsv(["연도", "v", "__proto__"], rows)).toBe(
+      '\uFEFF연도,v,__proto__\r\n2024,"a,b","\'=1+1"\r\n-5,"q""",\r\n',
+    );
   });
 });
 
@@ -176,6 +236,47 @@ describe("quick chart", () => {
     expect(chooseChart(["a", "b"], [{ a: "x", b: "y" }])).toBeNull();
     expect(chooseChart(["x"], [{ x: 42 }])).toBeNull();
   });
+  it("never adds up values of different units, or rows that share an x", () => {
+    const rows = [
+      { body: "KCSC", value: 10, unit: "requests" },
+      { body: "KCSC", value: 3, unit: "persons" },
+    ];
+    expect(decideChart(["body", "value", "unit"], rows)).toEqual({ reason: "units", detail: "requests, persons" });
+    expect(
+      decideChart(
+        ["기관", "값", "단위"],
+        [
+          { 기관: "a", 값: 1, 단위: "건" },
+          { 기관: "b", 값: 2, 단위: "명" },
+        ],
+      ),
+    ).toMatchObject({ reason: "units" });
+    expect(
+      decideChart(
+        ["body", "value"],
+        [
+          { body: "KCSC", value: 10 },
+          { body: "KCSC", value: 3 },
+        ],
+      ),
+    ).toEqual({ reason: "repeats", detail: "body" });
+    // One unit and one row per bar is fine.
+    expect(
+      chooseChart(
+        ["body", "value", "unit"],
+        [
+          { body: "A", value: 1, unit: "cases" },
+          { body: "B", value: 2, unit: "cases" },
+        ],
+      ),
+    ).toMatchObject({ kind: "bar" });
+  });
+  it("declines very wide or very long results", () => {
+    const cols = Array.from({ length: 51 }, (_, i) => `c${i}`);
+    expect(decideChart(cols, [{ c0: 1 }])).toMatchObject({ reason: "wide" });
+    const many = Array.from({ length: 2001 }, (_, i) => ({ k: `k${i}`, v: i }));
+    expect(decideChart(["k", "v"], many)).toMatchObject({ reason: "long" });
+  });
 });
 
 describe("shared query", () => {
@@ -186,14 +287,15 @@ describe("shared query", () => {
     expect(readSharedQuery(`?q=${"x".repeat(MAX_SHARED_SQL + 1)}`)).toMatchObject({ sql: null });
     expect(readSharedQuery("?a=1").sql).toBeNull();
   });
-  it.each([
-    ["SELECT 1", true],
-    ["-- note\nWITH a AS (SELECT 1) SELECT * FROM a", true],
-    ["SELECT ';'", true],
-    ["DROP TABLE observations", false],
-    ["SELECT 1; DROP TABLE observations", false],
-    ["COPY observations TO 'x.csv'", false],
-  ])("auto-runs %j only if read-only: %s", (sql, ok) => {
-    expect(looksReadOnly(sql)).toBe(ok);
+});
+
+describe("console result values", () => {
+  it("puts the point back into DECIMAL cells (Arrow hands over the unscaled integer)", () => {
+    expect(decimalValue("-25", 2)).toBe(-0.25);
+    expect(decimalValue("5", 3)).toBe(0.005);
+    expect(decimalValue("-5", 0)).toBe(-5);
+    expect(decimalValue("123456", 1)).toBe(12345.6);
+    // Beyond what a double holds exactly: the exact text.
+    expect(decimalValue("-12345678901234567890", 4)).toBe("-1234567890123456.7890");
   });
 });
