@@ -131,6 +131,26 @@ describe("interaction through DuckDB-WASM", () => {
     await t.context.close();
   });
 
+  // Security review F10: cats= took any code, giving an empty chart with no notice, carried into permalinks.
+  for (const lang of ["en", "ko"])
+    it(`/${lang}/trends/: a category the breakdown does not have is refused with a notice, not drawn empty`, async () => {
+      const t = await open(browser, `/${lang}/trends/?series=dsc_victims_by_sex&dim=sex&cats=zzz`);
+      const { page } = t;
+      const fig = page.locator('figure[data-chart="trends"]');
+      const notice = fig.locator("[data-notice]");
+      await expect.poll(() => notice.isVisible()).toBe(true);
+      expect(await notice.innerText()).toContain("cats");
+      await expect.poll(() => fig.getAttribute("data-redraw-ms"), { timeout: 60_000 }).not.toBeNull();
+      // The valid part of the link is kept; the categories fall back to all of the breakdown's.
+      expect(await page.locator('select[name="dimension"]').inputValue()).toBe("sex");
+      expect(await fig.locator("table.data tbody tr").count()).toBeGreaterThan(0);
+      // Links made from the view (language switch, permalink, embed) are built from the checked view.
+      expect(await fig.getAttribute("data-spec")).not.toContain("zzz");
+      expect(await page.getAttribute("a[data-lang-switch]", "href")).not.toContain("zzz");
+      expect(t.errors).toEqual([]);
+      await t.context.close();
+    });
+
   it("keeps the pre-rendered chart and says why when WASM cannot load", async () => {
     const context = await browser.newContext();
     await context.route(/\.wasm(\?|$)/, (r) => r.abort());
