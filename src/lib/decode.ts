@@ -58,7 +58,11 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText | { er
   if (utf8 !== null) return { text: utf8, encoding: "utf-8", bom: false };
   const cp949 = tryDecode("euc-kr", bytes);
   if (cp949 !== null) return { text: cp949, encoding: "cp949", bom: false };
-  return { error: locateInvalidBytes(bytes, file, "euc-kr") };
+  // Neither fits the whole file: report the bad bytes where the encoding that fits more of it stops. A UTF-8
+  // file with CP949 bytes on row 3 is reported at row 3, not at its first Hangul, where CP949 stops.
+  const asUtf8 = locateInvalidBytes(bytes, file, "utf-8");
+  const asCp949 = locateInvalidBytes(bytes, file, "euc-kr");
+  return { error: asUtf8.row >= asCp949.row ? asUtf8 : asCp949 };
 }
 
 /**

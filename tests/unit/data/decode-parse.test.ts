@@ -33,6 +33,17 @@ describe("decodeText", () => {
     expect("error" in r && r.error).toMatchObject({ file: "synthetic.csv", row: 3, column: "b" });
   });
 
+  it("locates CP949 bytes inside a UTF-8 file where the UTF-8 stops (review F12), and the reverse", () => {
+    const utf8 = new TextEncoder().encode("a,b\n다,1\n"); // 다 (eb 8b a4) is not CP949
+    const cp949Row = new Uint8Array([0xb3, 0xaa, 0x2c, 0x32, 0x0a]); // "나,2" in CP949
+    const mixed = decodeBytes(new Uint8Array([...utf8, ...cp949Row]), "synthetic.csv");
+    expect("error" in mixed && mixed.error).toMatchObject({ row: 3, column: "a" });
+    const cp949Head = new Uint8Array([0x61, 0x2c, 0x62, 0x0a, ...cp949Row, ...cp949Row]);
+    // A CP949 file with a UTF-8 row 4: CP949 fits rows 1–3, UTF-8 only row 1.
+    const reverse = decodeBytes(new Uint8Array([...cp949Head, ...new TextEncoder().encode("다,4\n")]), "s.csv");
+    expect("error" in reverse && reverse.error).toMatchObject({ row: 4, column: "a" });
+  });
+
   it("rejects a UTF-8 BOM followed by invalid UTF-8", () => {
     const r = decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0x0a, 0xc3, 0x28, 0x0a]), "bom.csv");
     expect("error" in r && r.error).toMatchObject({ file: "bom.csv", row: 2, column: "a" });
