@@ -1,10 +1,14 @@
 /**
- * The security review's reproductions for the explore console (findings F1, F2, F3, F8), in real Chromium with
+ * The security review's reproductions for the explore console (findings F1–F4, F8, F12), in real Chromium with
  * real DuckDB-WASM: hostile shared links never run by themselves and cannot change the published tables even
  * when run; Cancel always stops a query (terminating the engine if it must) while the page stays responsive;
  * very wide results and files are capped with a message instead of freezing the tab.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Browser } from "playwright-core";
 import { launch, open } from "./browser";
 import {
@@ -252,6 +256,50 @@ describe("F3/F8: wide results and wide files are capped, never a frozen tab", ()
     expect(readFileSync((await download.path())!, "utf8")).toBe(
       `\uFEFFf,a,m,n,d,__proto__\r\n"'=HYPERLINK('http://x','y')","'@SUM(A1)","'-2+3",-5,-0.25,1\r\n`,
     );
+    await t.context.close();
+  });
+
+  // F12: after a query error the previous result stayed on screen under the error box.
+  it("an error clears the previous result", async () => {
+    const t = await open(browser, "/en/explore/");
+    await ready(t.page);
+    expect(await runSql(t.page, "SELECT 42 AS answer")).toBe("explore:result");
+    expect(await t.page.locator("[data-results]").textContent()).toContain("42");
+    expect(await runSql(t.page, "SELECT nosuch FROM observations")).toBe("explore:error");
+    expect(await t.page.locator("[data-error]").isVisible()).toBe(true);
+    expect(await t.page.locator("[data-results]").textContent()).not.toContain("42");
+    await t.context.close();
+  });
+});
+
+describe("F12: files that used to give an engine dump or the wrong row", () => {
+  // SYNTHETIC files, written to disk so Playwright hands Chromium a path.
+  const dir = mkdtempSync(path.join(tmpdir(), "dsc-f12-"));
+
+  it("a file with a 20 MB line gets a short message, not the line echoed back", async () => {
+    const file = path.join(dir, "synthetic-long-line.csv");
+    writeFileSync(file, `a,b\n1,2\n${"x".repeat(20_000_000)},3\n`);
+    const t = await open(browser, "/en/explore/");
+    await ready(t.page);
+    let got = await upload(t.page, file);
+    if (got === "explore:preview") got = await loadTable(t.page);
+    expect(got).toBe("explore:upload-error");
+    const msg = (await t.page.locator("[data-upload-error]").innerText()).trim();
+    expect(msg.length).toBeGreaterThan(10);
+    expect(msg.length).toBeLessThan(600);
+    expect(msg).not.toMatch(/x{50}/);
+    expect(await runSql(t.page, "SELECT 40 + 2 AS answer")).toBe("explore:result");
+    await t.context.close();
+  });
+
+  it("a UTF-8 file with CP949 bytes on row 3 is reported at row 3", async () => {
+    const file = path.join(dir, "synthetic-mixed-encoding.csv");
+    const cp949 = execFileSync("iconv", ["-f", "UTF-8", "-t", "CP949"], { input: "나,2\n" });
+    writeFileSync(file, Buffer.concat([Buffer.from("a,b\n다,1\n"), cp949]));
+    const t = await open(browser, "/en/explore/");
+    await ready(t.page);
+    expect(await upload(t.page, file)).toBe("explore:upload-error");
+    expect(await t.page.locator("[data-upload-error]").innerText()).toMatch(/\brow 3\b/);
     await t.context.close();
   });
 });
