@@ -35,8 +35,8 @@ export class CsvError extends Error {
   }
 }
 
-/** Decode bytes as UTF-8 (± BOM) or CP949, or report why not (reuses the data pipeline's decoder). */
-export function decodeUpload(bytes: Uint8Array): { text: string; encoding: "utf-8" | "cp949" } {
+/** Bytes that cannot be CSV text at all: empty, UTF-16, or binary (a NUL byte, located by row). */
+function refuseNonText(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new CsvError({ code: "empty" });
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     throw new CsvError({ code: "utf16", detail: "UTF-16" });
@@ -46,6 +46,11 @@ export function decodeUpload(bytes: Uint8Array): { text: string; encoding: "utf-
     for (let i = 0; i < nul; i++) if (bytes[i] === 0x0a) row++;
     throw new CsvError({ code: "binary", row, detail: `NUL byte at offset ${nul}` });
   }
+}
+
+/** Decode bytes as UTF-8 (± BOM) or CP949, or report why not (reuses the data pipeline's decoder). */
+export function decodeUpload(bytes: Uint8Array): { text: string; encoding: "utf-8" | "cp949" } {
+  refuseNonText(bytes);
   const r = decodeBytes(bytes, "upload");
   if ("error" in r) throw new CsvError({ code: "encoding", row: r.error.row || undefined, detail: r.error.message });
   const text = r.text.replace(/^\uFEFF/, "");
@@ -229,15 +234,7 @@ export async function prepareBytes(
   bytes: Uint8Array,
   onProgress: (f: number) => void = () => {},
 ): Promise<PreparedBytes> {
-  if (bytes.length === 0) throw new CsvError({ code: "empty" });
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    throw new CsvError({ code: "utf16", detail: "UTF-16" });
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    let row = 1;
-    for (let i = 0; i < nul; i++) if (bytes[i] === 0x0a) row++;
-    throw new CsvError({ code: "binary", row, detail: `NUL byte at offset ${nul}` });
-  }
+  refuseNonText(bytes);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const located = (): never => {
     const r = decodeBytes(bytes, "upload");
