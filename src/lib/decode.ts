@@ -65,30 +65,26 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText | { er
   return { error: asUtf8.row >= asCp949.row ? asUtf8 : asCp949 };
 }
 
+/** Byte slices between occurrences of `sep` (views into `bytes`, not copies). */
+function splitBytes(bytes: Uint8Array, sep: number): Uint8Array[] {
+  const parts: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === sep) {
+      parts.push(bytes.subarray(start, i));
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
 /**
  * Find the first line and cell whose bytes are not valid in the given encoding. Splitting on the raw
  * bytes 0x0A and 0x2C is safe for both UTF-8 and CP949 (neither uses them inside a multi-byte character).
  */
 function locateInvalidBytes(bytes: Uint8Array, file: string, label: string): DataError {
-  const lines: Uint8Array[] = [];
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      lines.push(bytes.subarray(start, i));
-      start = i + 1;
-    }
-  }
-  const splitCells = (line: Uint8Array): Uint8Array[] => {
-    const cells: Uint8Array[] = [];
-    let s = 0;
-    for (let i = 0; i <= line.length; i++) {
-      if (i === line.length || line[i] === 0x2c) {
-        cells.push(line.subarray(s, i));
-        s = i + 1;
-      }
-    }
-    return cells;
-  };
+  const lines = splitBytes(bytes, 0x0a);
+  const splitCells = (line: Uint8Array) => splitBytes(line, 0x2c);
   const header = lines[0]
     ? splitCells(lines[0]).map((c) => tryDecode(label, c)?.replace(/^"|"$/g, "").trim() ?? "")
     : [];
