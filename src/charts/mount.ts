@@ -103,10 +103,10 @@ async function redraw(
   const seq = ++f.seq;
   publish(f);
   writeControls(f.el, f.p, spec);
-  if (f.p.primary && push) {
+  if (f.p.primary) {
     const q = specToQuery(spec, f.p.defaults, f.p.bounds.fields);
-    history.pushState(null, "", q ? `?${q}` : location.pathname);
-    updateLangSwitch(q);
+    if (push) history.pushState(null, "", q ? `?${q}` : location.pathname);
+    updateViewLinks(q);
   }
   busy(f, true, layerReady ? f.p.strings.updating : f.p.strings.loading, control);
   const followers = figs.filter((g) => g.el.dataset.follows === f.p.spec.id);
@@ -192,13 +192,24 @@ function preload(figs: Figure[]): void {
 }
 
 /** The language switch keeps the current view: it carries the validated query, never the raw one. */
-function updateLangSwitch(q: string): void {
-  const a = document.querySelector<HTMLAnchorElement>("a[data-lang-switch]");
-  if (!a) return;
-  const url = new URL(a.href, location.href);
-  url.search = q;
-  url.hash = "";
-  a.href = url.pathname + url.search;
+/**
+ * Links that carry the primary chart's view: the language switch and, on an embed of a page's main chart, its
+ * "full view". They get the validated query, never the raw location.search (rejected parameters stay out).
+ */
+function updateViewLinks(q: string): void {
+  const lang = document.querySelector<HTMLAnchorElement>("a[data-lang-switch]");
+  if (lang) {
+    const url = new URL(lang.href, location.href);
+    url.search = q;
+    url.hash = "";
+    lang.href = url.pathname + url.search;
+  }
+  const full = document.querySelector<HTMLAnchorElement>("a[data-full-view][data-primary]");
+  if (full) {
+    const url = new URL(full.href, location.href);
+    url.search = q;
+    full.href = url.href;
+  }
 }
 
 function showNotice(f: Figure, rejected: string[]): void {
@@ -229,7 +240,7 @@ function init(): void {
   for (const f of figs) {
     if (f.p.primary) {
       const spec = fromUrl(f);
-      updateLangSwitch(specToQuery(spec, f.p.defaults, f.p.bounds.fields));
+      updateViewLinks(specToQuery(spec, f.p.defaults, f.p.bounds.fields));
       if (!sameSpec(spec, f.p.spec)) {
         // A permalink: until its view is drawn, the page says so over the chart instead of showing the default
         // chart under the permalink's controls.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launch, open, waitForRedraw } from "./browser";
+import { baseUrl, launch, open, waitForRedraw } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -150,6 +150,21 @@ describe("interaction through DuckDB-WASM", () => {
       expect(t.errors).toEqual([]);
       await t.context.close();
     });
+
+  // Security review F12: the embed's "full view" link copied the raw location.search, unlike the language switch.
+  it("the trends embed's full-view link carries the checked view, not the raw query", async () => {
+    const t = await open(browser, "/en/embed/trends/?series=dsc_victims_by_sex&dim=sex&cats=zzz&evil=%3Cx%3E");
+    const full = t.page.locator("a[data-full-view]");
+    await expect.poll(() => full.getAttribute("href")).toContain("dim=sex");
+    const href = new URL((await full.getAttribute("href"))!, baseUrl());
+    expect(href.pathname).toBe("/en/trends/");
+    expect(href.hash).toBe("#chart-trends");
+    expect(href.searchParams.get("series")).toBe("dsc_victims_by_sex");
+    expect(href.search).not.toContain("zzz");
+    expect(href.search).not.toContain("evil");
+    expect(t.errors).toEqual([]);
+    await t.context.close();
+  });
 
   it("keeps the pre-rendered chart and says why when WASM cannot load", async () => {
     const context = await browser.newContext();
