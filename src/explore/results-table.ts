@@ -1,10 +1,11 @@
 /**
  * The console's result table: text only (never HTML), paged, and capped — at most `shownColumns` columns
  * (the session converts no more) and PAGE_SIZE rows per page — with a note saying what is not drawn and that
- * the CSV download has every column.
+ * the CSV download has every column. Numbers are written as the page's language writes them (the download keeps
+ * them plain).
  */
 import type { ConsoleResult } from "../db/console";
-import { fmt, num, type Strings } from "./strings";
+import { consoleNumber, fmt, num, type Strings } from "./strings";
 
 export const PAGE_SIZE = 50;
 
@@ -46,7 +47,7 @@ export function resultsTable(
       for (const c of cols) {
         const td = tr.insertCell();
         const v = r[c.name];
-        td.textContent = v == null ? "NULL" : String(v);
+        td.textContent = v == null ? "NULL" : typeof v === "number" ? consoleNumber(v, c.name, lang) : String(v);
         if (typeof v === "number") td.className = "num";
         if (v == null) td.classList.add("muted");
       }

@@ -2,7 +2,7 @@
  * The explore page's runtime strings (its language's `explore.*` dictionary entries, embedded in the page as
  * JSON) and the small template filler its modules share.
  */
-import { LANGS, formatNumber, type Lang } from "../i18n/format";
+import { LANGS, LOCALE, formatNumber, type Lang } from "../i18n/format";
 import { fill } from "../i18n/template";
 
 export type Strings = Record<string, string>;
@@ -18,4 +18,23 @@ export function readStrings(): Strings {
 /** A number as the page's language writes it. */
 export function num(n: number, lang: string): string {
   return formatNumber(n, (LANGS as readonly string[]).includes(lang) ? (lang as Lang) : "en", 3);
+}
+
+/**
+ * Integers in these columns name things rather than count them (years, identifiers): grouped, 2024 would read
+ * "2,024".
+ */
+const LABEL_COLUMN = /(^|[_\s])(year|yr|id|code|no)([_\s]|$)|(연도|년도|년|번호|코드)$/i;
+
+/**
+ * A console cell's number as the page's language writes it, with every digit DuckDB returned: the integer part is
+ * grouped and the decimal mark is the locale's, nothing is rounded. Years and ids stay as they are.
+ */
+export function consoleNumber(v: number, column: string, lang: string): string {
+  const raw = String(v);
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(raw);
+  if (!m || LABEL_COLUMN.test(column)) return raw;
+  const f = new Intl.NumberFormat(LOCALE[(LANGS as readonly string[]).includes(lang) ? (lang as Lang) : "en"]);
+  const decimal = f.formatToParts(0.5).find((p) => p.type === "decimal")?.value ?? ".";
+  return `${m[1]}${f.format(BigInt(m[2]!))}${m[3] ? decimal + m[3] : ""}`;
 }

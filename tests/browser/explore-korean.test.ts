@@ -61,7 +61,7 @@ describe("Korean-style files", () => {
         `SELECT max(typeof("피해건수")) AS t1, max(typeof("비율")) AS t2, sum("피해건수") AS s, count("비율") AS n, string_agg("기간", '|') AS p FROM "${table}"`,
       ),
     ).toBe("explore:result");
-    expect((await cells(t.page))[1]).toEqual(["BIGINT", "DOUBLE", "1239843", "2", "2023년|2023년 1~6월|'23"]);
+    expect((await cells(t.page))[1]).toEqual(["BIGINT", "DOUBLE", "1,239,843", "2", "2023년|2023년 1~6월|'23"]);
     expect(t.foreign).toEqual([]);
     await t.context.close();
   });
@@ -80,8 +80,8 @@ describe("Korean-style files", () => {
     expect(r.name).toBe("explore:result");
     expect(await cells(t.page)).toEqual([
       ["연령", "피해건수"],
-      ["10대", "4009"],
-      ["20대", "7037"],
+      ["10대", "4,009"],
+      ["20대", "7,037"],
     ]);
     // A name the reader types with spaces is changed, and the page says what and why.
     expect(await upload(t.page, { name: "b.csv", mimeType: "text/csv", buffer })).toBe("explore:preview");
@@ -190,7 +190,7 @@ describe("engine-speed loading", () => {
       `1M rows (${(floor.bytes / 1e6).toFixed(1)} MB): ours ${Math.round(ours)} ms (preview ${Math.round(previewMs)}), DuckDB read_csv ${Math.round(floor.ms)} ms, ratio ${ratio.toFixed(2)}`,
     );
     expect(await runSql(t.page, "SELECT CAST(count(*) AS INTEGER) AS n FROM synthetic_1m_rows")).toBe("explore:result");
-    expect((await cells(t.page))[1]).toEqual(["1000000"]);
+    expect((await cells(t.page))[1]).toEqual(["1,000,000"]);
     await t.context.close();
   }, 300_000);
 });

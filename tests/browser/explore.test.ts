@@ -65,7 +65,7 @@ describe("SQL console", () => {
     ).toBe("explore:result");
     const rows = await cells(t.page);
     expect(rows[0]).toEqual(["year", "victims"]);
-    expect(rows.find((r) => r[0] === "2024")?.[1]).toBe("10305");
+    expect(rows.find((r) => r[0] === "2024")?.[1]).toBe("10,305");
     expect(await t.page.locator("[data-quick-chart] svg[role=img]").count()).toBe(1);
     expect(await t.page.locator("[data-quick-chart] svg [aria-label='line'] path").count()).toBeGreaterThan(0);
     const [download] = await Promise.all([t.page.waitForEvent("download"), t.page.click("[data-download]")]);
@@ -186,8 +186,8 @@ describe("bring your own CSV", () => {
   const RAW = path.resolve("data/raw");
   const official = readdirSync(RAW).filter((f) => f.endsWith(".csv"));
   const expected: Record<string, { header: string[]; check: [string, string] }> = {
-    지원현황: { header: ["기간", "지원건수(건)", "상담 지원(건)"], check: ["2024년", "332341"] },
-    "연령대별 세부 피해 유형": { header: ["연령", "피해건수", "불법촬영"], check: ["10대", "4009"] },
+    지원현황: { header: ["기간", "지원건수(건)", "상담 지원(건)"], check: ["2024년", "332,341"] },
+    "연령대별 세부 피해 유형": { header: ["연령", "피해건수", "불법촬영"], check: ["10대", "4,009"] },
   };
 
   it("finds the official files", () => {
@@ -247,8 +247,8 @@ describe("bring your own CSV", () => {
     ).toBe("explore:result");
     const rows = await cells(t.page);
     expect(rows.length).toBe(8);
-    expect(rows[1]?.slice(0, 2)).toEqual(["g0", "142858"]);
-    const total = rows.slice(1).reduce((n, r) => n + Number(r[1]), 0);
+    expect(rows[1]?.slice(0, 2)).toEqual(["g0", "142,858"]);
+    const total = rows.slice(1).reduce((n, r) => n + Number(r[1]!.replaceAll(",", "")), 0);
     expect(total).toBe(1_000_000);
     console.log(`1M-row file: preview + load ${loadMs} ms`);
     await t.context.close();
