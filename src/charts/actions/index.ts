@@ -3,7 +3,6 @@
  * nothing to the first load. Everything reads the figure's current spec (figure.dataset.spec).
  */
 import type { ChartSpec } from "../../spec/spec";
-import { readPayload } from "../payload";
 import { composeSvg } from "./compose";
 import { citation } from "./cite";
 import { citeUrl, embedUrl, permalink } from "./links";
@@ -62,8 +61,7 @@ function look(fig: HTMLElement): EmbedLook {
 /** Keep the embed codes and the citation in step with the current view and the chosen colours. */
 export function refresh(fig: HTMLElement): void {
   const c = readConfig(fig);
-  const p = readPayload(fig);
-  if (!c || !p) return;
+  if (!c) return;
   const spec = currentSpec(fig, c);
   const origin = location.origin;
   const codes = embedCodes({
@@ -84,7 +82,7 @@ export function refresh(fig: HTMLElement): void {
       lang: c.lang,
       spec,
       sourceIds: shownSources(fig),
-      sources: p.ctx.sources,
+      sources: c.ctx.sources,
       release: c.release,
       permalink: citeUrl(origin, c, spec),
       accessed: today(),
@@ -187,15 +185,13 @@ async function png(svg: string, width: number, height: number, scale = 2): Promi
 async function currentTable(fig: HTMLElement, c: ActionsConfig): Promise<{ columns: string[]; raw: unknown[][] }> {
   const spec = currentSpec(fig, c);
   if (JSON.stringify(spec) === JSON.stringify(c.prerendered.spec)) return c.prerendered;
-  const p = readPayload(fig);
-  if (!p) throw new Error("no payload");
   const [{ browserDb }, { runChartQuery }, { tableModel }] = await Promise.all([
     import("../../db/client"),
     import("../../db/queries"),
     import("../table"),
   ]);
   const rows = await runChartQuery(browserDb(), spec);
-  const m = tableModel(spec, rows, p.ctx);
+  const m = tableModel(spec, rows, c.ctx);
   return { columns: m.csvColumns, raw: m.raw };
 }
 

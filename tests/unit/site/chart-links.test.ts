@@ -10,7 +10,8 @@ import { CATALOG } from "../../../src/spec/catalog";
 import { LANGS } from "../../../src/i18n";
 import { pageUrl } from "../../../src/i18n/routes";
 import { embedUrl, permalink } from "../../../src/charts/actions/links";
-import type { ActionsConfig } from "../../../src/charts/actions/config";
+import { actionsConfig } from "../../../src/charts/actions/config";
+import type { Payload } from "../../../src/charts/payload";
 
 const DIST = path.resolve("dist");
 const hasDist = existsSync(path.join(DIST, "en", "index.html"));
@@ -51,7 +52,7 @@ describe.runIf(need)("chart links on the built site", () => {
     const def = CATALOG[id]!;
     const fig = page(pageUrl(lang, def.page))!.querySelector(`figure[data-chart="${id}"]`);
     if (!fig) return expect(def.defaults.mark).toBe("sparkline"); // sparks sit in headline cards, no actions
-    const cfg = JSON.parse(fig.querySelector("script[data-actions-config]")!.textContent!) as ActionsConfig;
+    const cfg = actionsConfig(JSON.parse(fig.querySelector("script[data-payload]")!.textContent!) as Payload)!;
     const spec = cfg.prerendered.spec;
     const link = local(permalink(ORIGIN, cfg, spec));
     const [p, hash] = link.split("#");

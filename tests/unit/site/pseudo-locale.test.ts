@@ -1,12 +1,14 @@
 /**
  * A third language is a data change: a pseudo-locale ("xx", every English string wrapped in ⟦…⟧, German number
  * formatting) is added only where languages are listed — src/i18n/languages.ts and src/i18n/dictionaries.ts — and a
- * chart, its summary, its data table and its citation then come out in it with no code change. Any
- * string that is not looked up through the dictionaries shows up unwrapped. (The pseudo-locale does not ship.)
+ * chart, its summary, its data table and its citation, and a whole page, then come out in it with no code change.
+ * Any string that is not looked up through the dictionaries shows up unwrapped. (The pseudo-locale does not ship.)
  */
 import { describe, expect, it, vi } from "vitest";
 import path from "node:path";
+import { readFileSync, readdirSync } from "node:fs";
 import { parseHTML } from "linkedom";
+import Papa from "papaparse";
 import { testSpec } from "../spec-fixture";
 
 vi.mock("../../../src/i18n/languages", async (importOriginal) => {
@@ -33,6 +35,8 @@ const { renderChart } = await import("../../../src/charts/render");
 const { summarize } = await import("../../../src/charts/summary");
 const { tableModel } = await import("../../../src/charts/table");
 const { citation } = await import("../../../src/charts/actions/cite");
+const { experimental_AstroContainer } = await import("astro/container");
+const VictimsPage = (await import("../../../src/pages/[lang]/victims.astro")).default;
 type Lang = import("../../../src/i18n").Lang;
 
 const XX = "xx" as Lang;
@@ -85,4 +89,50 @@ describe("a pseudo-locale added as data", () => {
     expect(cite.startsWith("⟦")).toBe(true);
     expect(cite).toContain("30. Nov. 2026");
   });
+
+  it("renders a whole page in it: every text is the dictionary's, the data's, or a number or date in its locale", async () => {
+    const container = await experimental_AstroContainer.create();
+    const html = await container.renderToString(VictimsPage, { params: { lang: XX } });
+    const { document } = parseHTML(html);
+    expect(document.documentElement.getAttribute("lang")).toBe(XX);
+    expect(document.querySelector('meta[property="og:locale"]')?.getAttribute("content")).toBe("de_DE");
+    const alternates = [...document.querySelectorAll("link[rel=alternate][hreflang]")].map((l) =>
+      l.getAttribute("hreflang"),
+    );
+    expect(alternates).toEqual(["ko", "en", "xx", "x-default"]);
+    expect(document.querySelector("a[data-lang-switch]")?.getAttribute("href")).toBe("/ko/victims/");
+    const figs = document.querySelectorAll("figure[data-chart]");
+    expect(figs.length).toBeGreaterThan(1);
+    for (const f of figs) {
+      expect(f.querySelector("[data-title]")!.textContent).toMatch(/^⟦/);
+      expect(f.querySelector("svg[role=img]")).toBeTruthy();
+      expect(f.querySelector("table.data caption")?.textContent).toMatch(/^⟦/);
+    }
+    // Counts are grouped as German groups them ("1.384"), not as English ("1,384").
+    expect(document.querySelector("table.data tbody")!.textContent).toMatch(/\d\.\d{3}\b/);
+    expect(document.querySelector("table.data tbody")!.textContent).not.toMatch(/\d,\d{3}\b/);
+
+    // What is left of the page's text once dictionary strings, the data's own text (labels, sources, notes; their
+    // English where the data has no column in the language), numbers and the locale's month names are taken out.
+    for (const el of document.querySelectorAll("script, style, noscript, textarea")) el.remove();
+    let text = document.body.textContent!;
+    for (let prev = ""; prev !== text;) [prev, text] = [text, text.replace(/⟦[^⟦⟧]*⟧/g, " ")];
+    const squash = (s: string) => s.replace(/\s+/g, "");
+    text = squash(text); // SVG labels wrap across lines
+    const dir = path.resolve("public/data");
+    const cells = readdirSync(dir)
+      .filter((f) => f.endsWith(".csv"))
+      .flatMap((f) => Papa.parse<string[]>(readFileSync(path.join(dir, f), "utf8"), { skipEmptyLines: true }).data)
+      .flat();
+    const months = ["long", "short"].flatMap((month) =>
+      Array.from({ length: 12 }, (_, m) =>
+        new Date(2020, m, 15).toLocaleDateString("de-DE", { month: month as "long" | "short" }),
+      ),
+    );
+    for (const c of [...new Set([...cells, ...months].map(squash))]
+      .filter((c) => /\p{L}/u.test(c)) // text only: numbers are left for the last check
+      .sort((a, b) => b.length - a.length))
+      text = text.split(c).join("");
+    expect(text.replace(/[\d.,%−+–\-()·:;/●○'"—~]/g, "")).toBe("");
+  }, 120_000);
 });

@@ -136,7 +136,7 @@ describe("link-preview meta", () => {
       const img = meta(html, "property", "og:image") ?? "";
       expect(img, p).toMatch(/^https?:\/\/[^/]+\/static-charts\/(ko|en)\/[\w-]+\.card\.png$/);
       expect(existsSync(file(new URL(img).pathname)), `${p}: ${img}`).toBe(true);
-      expect(meta(html, "property", "og:locale"), p).toBe(lang === "ko" ? "ko_KR" : "en_US");
+      expect(meta(html, "property", "og:locale"), p).toBe(lang === "ko" ? "ko_KR" : "en_GB");
       expect(meta(html, "name", "twitter:card"), p).toBe("summary_large_image");
     }
   });
