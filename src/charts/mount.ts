@@ -148,6 +148,26 @@ async function fitAll(figs: Figure[], m: Interactive): Promise<void> {
   }
 }
 
+/** The next idle period (or a short timeout where the browser has no idle callbacks). */
+const idlePeriod = () =>
+  new Promise<void>((r) => {
+    const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
+      .requestIdleCallback;
+    if (idle) idle(() => r(), { timeout: 1000 });
+    else setTimeout(r, 50);
+  });
+
+/**
+ * Evaluate the interactive layer's big pieces one idle period at a time (the engine's bindings, then the
+ * renderer with Plot and d3): evaluated as one module graph they are one long main-thread task.
+ */
+async function inPieces(): Promise<void> {
+  await import("../db/client");
+  await idlePeriod();
+  await import("./render");
+  await idlePeriod();
+}
+
 /** The reader asked for less data (Save-Data, or a 2G/3G connection): load nothing they did not ask for. */
 function savingData(): boolean {
   const c = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
@@ -164,7 +184,7 @@ function preload(figs: Figure[]): void {
     const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
       .requestIdleCallback;
     const go = () => {
-      preloading ??= freshLayer();
+      preloading ??= inPieces().then(freshLayer);
       void preloading
         .then((m) => {
           if (!layer) {
