@@ -15,7 +15,7 @@ interface Figure {
   spec: ChartSpec;
   /** Bumped on every draw request: a slower, older request never replaces a newer one. */
   seq: number;
-  /** Container width the chart was last drawn for (0: the pre-rendered variants). */
+  /** Container width the chart was last drawn for (0: the pre-rendered variant CSS shows for the box). */
   drawnFor: number;
 }
 
@@ -131,17 +131,56 @@ function boxWidth(f: Figure): number {
   return Math.floor(f.el.querySelector<HTMLElement>("[data-svg]")?.clientWidth ?? 0);
 }
 
-/** Redraw a chart at the width it now has (pre-rendered variants are replaced by one drawing for this width). */
+/** Width the shown pre-rendered variant is laid out for (CSS shows the one made for the box's width range). */
+function shownVariant(f: Figure): number {
+  for (const v of f.el.querySelectorAll<HTMLElement>("[data-variant]"))
+    if (v.offsetWidth > 0) return Number(v.dataset.variant) || 0;
+  return 0;
+}
+
+/**
+ * Redraw a chart at the width it now has (pre-rendered variants are replaced by one drawing for this width),
+ * unless what is shown is already laid out for about this width, as a phone's box usually is.
+ */
 async function fit(f: Figure, m: Interactive): Promise<void> {
   const w = boxWidth(f);
-  if (!w || Math.abs(w - f.drawnFor) < 8 || f.el.getAttribute("aria-busy")) return;
+  if (!w || Math.abs(w - (f.drawnFor || shownVariant(f))) < 8 || f.el.getAttribute("aria-busy")) return;
   const seq = ++f.seq;
   await m.redraw(f.el, f.p, f.spec, { still: () => seq === f.seq, event: "dsc:fitted" });
   if (seq === f.seq) f.drawnFor = w;
 }
 
+/** Figures on or near the screen: only these are fitted; the others when they come near it. */
+const nearView = new Set<Figure>();
+let fitter: Interactive | null = null;
+
+function watchNearView(figs: Figure[]): void {
+  if (!("IntersectionObserver" in window)) {
+    figs.forEach((f) => nearView.add(f));
+    return;
+  }
+  const byEl = new Map(figs.map((f) => [f.el, f]));
+  const io = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        const f = byEl.get(e.target as HTMLElement);
+        if (!f) continue;
+        if (!e.isIntersecting) nearView.delete(f);
+        else {
+          nearView.add(f);
+          if (fitter) void fit(f, fitter).catch(() => undefined);
+        }
+      }
+    },
+    { rootMargin: "300px 0px" },
+  );
+  figs.forEach((f) => io.observe(f.el));
+}
+
 async function fitAll(figs: Figure[], m: Interactive): Promise<void> {
+  fitter = m;
   for (const f of figs) {
+    if (!nearView.has(f)) continue;
     await fit(f, m).catch(() => undefined);
     // Yield between charts, so that a reader's input is never held up by a batch of redraws.
     await new Promise((r) => setTimeout(r, 0));
@@ -180,6 +219,7 @@ function savingData(): boolean {
  */
 function preload(figs: Figure[]): void {
   if (!figs.length || savingData()) return;
+  watchNearView(figs);
   const start = () => {
     const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
       .requestIdleCallback;
