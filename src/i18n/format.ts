@@ -90,10 +90,22 @@ export function formatDate(iso: string, lang: Lang): string {
   if (!m) return iso;
   if (!m[2]) return formatYear(m[1]!, lang);
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3] ?? 1)));
-  const opts: Intl.DateTimeFormatOptions = m[3]
-    ? { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }
-    : { year: "numeric", month: "long", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(LOCALE[lang], opts).format(d);
+  return dateFormat(lang, !!m[3]).format(d);
+}
+
+// Formatters are costly to make (a long task on a phone when a page formats many dates): one per language and kind.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(lang: Lang, withDay: boolean): Intl.DateTimeFormat {
+  const key = `${lang}:${withDay}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    const opts: Intl.DateTimeFormatOptions = withDay
+      ? { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }
+      : { year: "numeric", month: "long", timeZone: "UTC" };
+    f = new Intl.DateTimeFormat(LOCALE[lang], opts);
+    dateFormats.set(key, f);
+  }
+  return f;
 }
 
 /** A period label for people: "2024", "FY2022/23", "26 Aug 2024 – 25 Aug 2025", "2024년", … */

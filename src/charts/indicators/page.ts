@@ -42,7 +42,12 @@ function init(root: HTMLElement): void {
   const lang = p.lang;
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel);
   const state = { a: p.a, b: p.b, rows: p.rows, sort: DEFAULT_SORT as Sort, body: "", seq: 0 };
-  let view: IndicatorView = indicatorView(state.rows, state.a, state.b, p.ctx, p.links, state.sort);
+  // Built on first need: the table, sentence and panel warnings for the page's own years are already in the HTML,
+  // and formatting every row while the page loads is a long task on a phone.
+  /** The years the table shows (state.a/b move as soon as the reader picks; these once the rows arrive). */
+  const shown = { a: p.a, b: p.b };
+  let built: IndicatorView | null = null;
+  const view = (): IndicatorView => (built ??= indicatorView(state.rows, shown.a, shown.b, p.ctx, p.links, state.sort));
   const bar = q<HTMLFormElement>("[data-ind-bar]")!;
   const selA = q<HTMLSelectElement>('[data-ind-year="a"]')!;
   const selB = q<HTMLSelectElement>('[data-ind-year="b"]')!;
@@ -51,8 +56,8 @@ function init(root: HTMLElement): void {
   const leader = document.getElementById(p.leader);
 
   const shownView = (): IndicatorView => ({
-    ...view,
-    rows: state.body ? view.rows.filter((r) => r.body === state.body) : view.rows,
+    ...view(),
+    rows: state.body ? view().rows.filter((r) => r.body === state.body) : view().rows,
   });
 
   function say(text: string, visible: boolean): void {
@@ -74,18 +79,18 @@ function init(root: HTMLElement): void {
     const table = renderTable(v, lang, state.sort, document);
     q("[data-ind-wrap]")!.replaceChildren(table);
     q("[data-ind-heading]")!.textContent = t(lang, "ind.heading", { a: state.a, b: state.b });
-    q("[data-ind-count]")!.textContent = t(lang, "ind.shown", { n: v.rows.length, m: view.rows.length });
+    q("[data-ind-count]")!.textContent = t(lang, "ind.shown", { n: v.rows.length, m: view().rows.length });
     if (focusKey) table.querySelector<HTMLButtonElement>(`button[data-sort="${focusKey}"]`)?.focus();
   }
 
   function drawAll(): void {
     draw();
     // The sentence, the brief's charts, notes and sources describe every indicator, whatever the filter.
-    q("[data-ind-sentence]")!.textContent = whatChanged(view, p.ctx);
+    q("[data-ind-sentence]")!.textContent = whatChanged(view(), p.ctx);
     q("[data-ind-brief-title]")!.textContent = t(lang, "ind.brief.title", { a: state.a, b: state.b });
-    q("[data-ind-top-wrap]")!.replaceChildren(renderTopCharts(view, lang, document));
-    q("[data-ind-notes-wrap]")!.replaceChildren(renderNotes(view, p.ctx, p.breaks, document));
-    q("[data-ind-sources-wrap]")!.replaceChildren(renderSources(view, p.ctx, document));
+    q("[data-ind-top-wrap]")!.replaceChildren(renderTopCharts(view(), lang, document));
+    q("[data-ind-notes-wrap]")!.replaceChildren(renderNotes(view(), p.ctx, p.breaks, document));
+    q("[data-ind-sources-wrap]")!.replaceChildren(renderSources(view(), p.ctx, document));
     const link = new URL(location.pathname, location.href);
     link.search = `a=${state.a}&b=${state.b}`;
     q("[data-ind-permalink]")!.textContent = link.href;
@@ -95,7 +100,7 @@ function init(root: HTMLElement): void {
   /** Each panel carries its breakdown's unknown-share warning for the years shown (or none). */
   function panelWarnings(): void {
     for (const fig of document.querySelectorAll<HTMLElement>("figure[data-chart^='compare_']")) {
-      const lines = panelWarning(view, fig.dataset.chart!.slice("compare_".length));
+      const lines = panelWarning(view(), fig.dataset.chart!.slice("compare_".length));
       const box = fig.querySelector<HTMLElement>("[data-ind-panel-warn]");
       if (box) box.hidden = lines.length === 0;
       box?.replaceChildren(
@@ -123,14 +128,15 @@ function init(root: HTMLElement): void {
       const rows = await m.requery(a, b);
       if (seq !== state.seq) return;
       state.rows = rows;
-      view = indicatorView(rows, a, b, p.ctx, p.links, state.sort);
+      Object.assign(shown, { a, b });
+      built = null;
       drawAll();
       say(t(lang, "ind.status.ready", { a, b }), false);
       root.dispatchEvent(new CustomEvent("dsc:indicators", { bubbles: true, detail: { a, b, rows: rows.length } }));
     } catch (err) {
       if (seq !== state.seq) return;
       const reason = (err instanceof Error ? err.message : String(err)).slice(0, 200);
-      say(t(lang, "ind.status.failed", { reason, a: view.a, b: view.b }), true);
+      say(t(lang, "ind.status.failed", { reason, a: shown.a, b: shown.b }), true);
     } finally {
       if (seq === state.seq) root.removeAttribute("aria-busy");
     }
@@ -173,7 +179,7 @@ function init(root: HTMLElement): void {
     const dir: Sort["dir"] =
       state.sort.key === key ? (state.sort.dir === "asc" ? "desc" : "asc") : TEXT_KEYS.includes(key) ? "asc" : "desc";
     state.sort = { key, dir };
-    view = indicatorView(state.rows, state.a, state.b, p.ctx, p.links, state.sort);
+    built = null;
     draw(key);
   });
   const csvBtn = q<HTMLButtonElement>("[data-ind-csv]")!;
@@ -203,7 +209,6 @@ function init(root: HTMLElement): void {
   };
   leader?.addEventListener("dsc:spec", (e) => follow((e as CustomEvent<ChartSpec>).detail));
   if (leader?.dataset.spec) follow(JSON.parse(leader.dataset.spec) as ChartSpec);
-  panelWarnings();
 }
 
 function start(): void {
