@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launch } from "./browser";
+import { baseUrl, launch, open } from "./browser";
 import { builtPages } from "./pages";
 
 const MIN_PX = 11;
@@ -96,3 +96,48 @@ for (const vp of VIEWPORTS) {
     });
   }
 }
+
+/** Width the interactive layer last drew a figure for (none: the pre-rendered layout is shown), and its box's. */
+function widths(page: Page, id: string): Promise<{ drawn: number | null; box: number }> {
+  return page.$eval(`figure[data-chart="${id}"] [data-svg]`, (b) => ({
+    drawn: (b as HTMLElement).dataset.drawnWidth ? Number((b as HTMLElement).dataset.drawnWidth) : null,
+    box: b.clientWidth,
+  }));
+}
+
+// Redrawing every chart at its real width once the engine is ready was one long main-thread task per chart, on
+// every page: a chart is redrawn only when it is near the screen, and only if the layout shown was made for
+// another width.
+describe("charts fitted to their box at idle", () => {
+  it("at 1280 px a chart near the screen is redrawn at its width; one far below only when scrolled to", async () => {
+    const t = await open(browser, "/en/victims/", { viewport: { width: 1280, height: 900 } });
+    const { page } = t;
+    await expect.poll(async () => (await widths(page, "vh_age")).drawn, { timeout: 90_000 }).not.toBeNull();
+    const first = await widths(page, "vh_age");
+    expect(Math.abs(first.drawn! - first.box)).toBeLessThan(8);
+    // Time enough to redraw every chart on the page, had they all been fitted at idle.
+    await page.waitForTimeout(3000);
+    expect((await widths(page, "vh_deletion")).drawn).toBeNull();
+    await page.locator('figure[data-chart="vh_deletion"]').scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await widths(page, "vh_deletion")).drawn, { timeout: 30_000 }).not.toBeNull();
+    expect(t.errors).toEqual([]);
+    await t.context.close();
+  }, 150_000);
+
+  it("at 390 px the pre-rendered phone layout is kept: no redraw once the engine is ready", async () => {
+    const t = await open(browser, "/en/trends/", { viewport: { width: 390, height: 844 } });
+    const { page } = t;
+    const status = page.locator('figure[data-chart="trends"] [data-status]');
+    await expect.poll(() => status.innerText(), { timeout: 90_000 }).toContain("Interactive");
+    await page.waitForTimeout(1500);
+    const w = await widths(page, "trends");
+    const shown = await page.$$eval('figure[data-chart="trends"] [data-variant]', (vs) =>
+      vs.filter((v) => (v as HTMLElement).offsetWidth > 0).map((v) => Number((v as HTMLElement).dataset.variant)),
+    );
+    expect(shown).toHaveLength(1);
+    expect(Math.abs(w.box - shown[0]!)).toBeLessThan(8);
+    expect(w.drawn).toBeNull();
+    expect(t.errors).toEqual([]);
+    await t.context.close();
+  }, 150_000);
+});
