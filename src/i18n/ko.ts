@@ -294,6 +294,18 @@ export const ko: Record<keyof typeof en, string> = {
   "sources.citeText": "dsc-stats, 데이터 릴리스 {release}. 디지털 성범죄 통계: 한국과 세계. {url}",
   "sources.citeNote": "사용한 수치의 원 출처(각 차트 아래 링크)도 함께 밝혀 주세요.",
   "sources.release": "데이터 릴리스 {release}",
+  "sources.unchecked": "확인할 수 없었던 불일치",
+  "sources.uncheckedLead":
+    "아래 수치는 다른 언론이나 같은 발표를 옮긴 다른 사본이 조금 다르게 보도했습니다. 그 본문 인용을 확보하지 못해 해당 수치는 여기에도, 대안값으로도 싣지 않았으며, 이 사이트가 게시한 수치만 적었습니다.",
+  "sources.uncheckedWhy": "대안값이 없는 이유",
+  "sources.unchecked.K2":
+    "경향신문은 10대와 20대 비율을 조금 다르게 보도했습니다. 그 본문 인용을 확보하지 못해 해당 수치를 대안값으로 싣지 않았습니다.",
+  "sources.unchecked.K3":
+    "세계일보는 10대 비율을 조금 다르게 보도했습니다. 그 본문 인용을 확보하지 못해 해당 수치를 대안값으로 싣지 않았습니다.",
+  "sources.unchecked.K4":
+    "여성신문과 한국일보는 조금 다른 어림값을 보도했습니다. 그 본문 인용을 확보하지 못해 해당 수치를 대안값으로 싣지 않았습니다.",
+  "sources.unchecked.K13":
+    "이 수치를 옮긴 조선/네이트 사본 한 곳은 한 번 조금 다른 수치를 실었습니다. 그 사본의 인용을 확보하지 못해 해당 수치를 대안값으로 싣지 않았습니다.",
   "page.explore.title": "SQL로 데이터 탐색",
   "page.explore.lead":
     "공개된 표를 브라우저 안에서 SQL(DuckDB)로 조회하거나, 내 CSV 파일을 불러와 이 기기 안에서만 분석하세요.",
