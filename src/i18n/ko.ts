@@ -271,7 +271,7 @@ export const ko: Record<keyof typeof en, string> = {
   "ind.brief.top": "비교 가능한 변화 중 가장 큰 세 가지",
   "ind.brief.notes": "시계열 단절과 비교 가능성",
   "ind.brief.sources": "출처",
-  "ind.brief.release": "데이터 배포판 {release}",
+  "ind.brief.release": "데이터 릴리스 {release}",
   "ind.brief.permalink": "고유 링크",
   "ind.bar": "비교 연도",
   "ind.status.updating": "{a}년과 {b}년으로 표를 바꾸는 중…",
