@@ -68,7 +68,7 @@ export const ko: Record<keyof typeof en, string> = {
   "chart.quotedTitle": "「{title}」",
   "list.separator": ", ",
   "chart.sourceDetails": "인용문·등급",
-  "chart.derived": "산출값",
+  "chart.derived": "계산값",
   "chart.approx": "근삿값",
   "chart.period": "기간",
   "chart.periodIso": "기간(ISO 8601)",
@@ -200,7 +200,7 @@ export const ko: Record<keyof typeof en, string> = {
   "sources.breaks": "통계 단절",
   "sources.cite": "인용 방법",
   "sources.grades":
-    "등급: A — 공식 출처 직접 확인; B — 공식 발표를 전한 주요 언론 보도; C — 자체 계산(산출값으로 표시); D — 2차 사본만 확인(표시함); H/M/L — 국제 출처의 신뢰도 상/중/하.",
+    "등급: A — 공식 출처 직접 확인; B — 공식 발표를 전한 주요 언론 보도; C — 자체 계산(계산값으로 표시); D — 2차 사본만 확인(표시함); H/M/L — 국제 출처의 신뢰도 상/중/하.",
   "sources.download": "전체 데이터 패키지 내려받기(CSV + 메타데이터 + 설명서)",
   "compare.follow": "연도 A와 연도 B는 이 페이지의 모든 차트에 적용되며, 링크에 함께 저장됩니다.",
   "compare.dsc": "디지털성범죄피해자지원센터",
