@@ -299,6 +299,18 @@ export const en = {
   "sources.citeText": "dsc-stats, data release {release}. Digital sex crime statistics, South Korea and beyond. {url}",
   "sources.citeNote": "Please also cite the original source of any figure you use (linked below each chart).",
   "sources.release": "Data release {release}",
+  "sources.unchecked": "Conflicts we could not check",
+  "sources.uncheckedLead":
+    "For these figures another outlet, or another copy of the same report, printed a slightly different figure. We hold no quote of that text, so its figure is shown neither here nor as an alternative; only the figure we show is listed.",
+  "sources.uncheckedWhy": "Why there is no alternative",
+  "sources.unchecked.K2":
+    "Kyunghyang Shinmun printed slightly different shares for teens and people in their 20s. We hold no quote of its text, so those figures are not shown as alternatives.",
+  "sources.unchecked.K3":
+    "Segye Ilbo printed a slightly different teen share. We hold no quote of its text, so that figure is not shown as an alternative.",
+  "sources.unchecked.K4":
+    "Women News and Hankook Ilbo printed a slightly different approximate total. We hold no quote of their text, so that figure is not shown as an alternative.",
+  "sources.unchecked.K13":
+    "A Chosun/Nate copy of this figure prints a slightly different number once. We hold no quote of that copy, so its figure is not shown as an alternative.",
   "page.explore.title": "Explore the data with SQL",
   "page.explore.lead":
     "Query the published tables with SQL in your browser (DuckDB), or load your own CSV and query it privately.",

@@ -68,7 +68,7 @@ export const ko: Record<keyof typeof en, string> = {
   "chart.quotedTitle": "「{title}」",
   "list.separator": ", ",
   "chart.sourceDetails": "인용문·등급",
-  "chart.derived": "산출값",
+  "chart.derived": "계산값",
   "chart.approx": "근삿값",
   "chart.period": "기간",
   "chart.periodIso": "기간(ISO 8601)",
@@ -200,7 +200,7 @@ export const ko: Record<keyof typeof en, string> = {
   "sources.breaks": "통계 단절",
   "sources.cite": "인용 방법",
   "sources.grades":
-    "등급: A — 공식 출처 직접 확인; B — 공식 발표를 전한 주요 언론 보도; C — 자체 계산(산출값으로 표시); D — 2차 사본만 확인(표시함); H/M/L — 국제 출처의 신뢰도 상/중/하.",
+    "등급: A — 공식 출처 직접 확인; B — 공식 발표를 전한 주요 언론 보도; C — 자체 계산(계산값으로 표시); D — 2차 사본만 확인(표시함); H/M/L — 국제 출처의 신뢰도 상/중/하.",
   "sources.download": "전체 데이터 패키지 내려받기(CSV + 메타데이터 + 설명서)",
   "compare.follow": "연도 A와 연도 B는 이 페이지의 모든 차트에 적용되며, 링크에 함께 저장됩니다.",
   "compare.dsc": "디지털성범죄피해자지원센터",
@@ -271,7 +271,7 @@ export const ko: Record<keyof typeof en, string> = {
   "ind.brief.top": "비교 가능한 변화 중 가장 큰 세 가지",
   "ind.brief.notes": "시계열 단절과 비교 가능성",
   "ind.brief.sources": "출처",
-  "ind.brief.release": "데이터 배포판 {release}",
+  "ind.brief.release": "데이터 릴리스 {release}",
   "ind.brief.permalink": "고유 링크",
   "ind.bar": "비교 연도",
   "ind.status.updating": "{a}년과 {b}년으로 표를 바꾸는 중…",
@@ -294,6 +294,18 @@ export const ko: Record<keyof typeof en, string> = {
   "sources.citeText": "dsc-stats, 데이터 릴리스 {release}. 디지털 성범죄 통계: 한국과 세계. {url}",
   "sources.citeNote": "사용한 수치의 원 출처(각 차트 아래 링크)도 함께 밝혀 주세요.",
   "sources.release": "데이터 릴리스 {release}",
+  "sources.unchecked": "확인할 수 없었던 불일치",
+  "sources.uncheckedLead":
+    "아래 수치는 다른 언론이나 같은 발표를 옮긴 다른 사본이 조금 다르게 보도했습니다. 그 본문 인용을 확보하지 못해 해당 수치는 여기에도, 대안값으로도 싣지 않았으며, 이 사이트가 게시한 수치만 적었습니다.",
+  "sources.uncheckedWhy": "대안값이 없는 이유",
+  "sources.unchecked.K2":
+    "경향신문은 10대와 20대 비율을 조금 다르게 보도했습니다. 그 본문 인용을 확보하지 못해 해당 수치를 대안값으로 싣지 않았습니다.",
+  "sources.unchecked.K3":
+    "세계일보는 10대 비율을 조금 다르게 보도했습니다. 그 본문 인용을 확보하지 못해 해당 수치를 대안값으로 싣지 않았습니다.",
+  "sources.unchecked.K4":
+    "여성신문과 한국일보는 조금 다른 어림값을 보도했습니다. 그 본문 인용을 확보하지 못해 해당 수치를 대안값으로 싣지 않았습니다.",
+  "sources.unchecked.K13":
+    "이 수치를 옮긴 조선/네이트 사본 한 곳은 한 번 조금 다른 수치를 실었습니다. 그 사본의 인용을 확보하지 못해 해당 수치를 대안값으로 싣지 않았습니다.",
   "page.explore.title": "SQL로 데이터 탐색",
   "page.explore.lead":
     "공개된 표를 브라우저 안에서 SQL(DuckDB)로 조회하거나, 내 CSV 파일을 불러와 이 기기 안에서만 분석하세요.",

@@ -119,6 +119,23 @@ export const CONFLICTS_SQL = `SELECT a.series_id, a.period, a.category, o.dimens
     AND o.subdimension IS NULL
   ORDER BY a.series_id, a.period, a.category, a.source_id`;
 
+/**
+ * The figures the site shows for the given observations, keyed `series_id|period|dimension|category` (the sources
+ * page's conflicts we could not check: each names the figure shown, never the other outlet's).
+ * params: $1 keys (comma list)
+ * out:    key, series_id, period, dimension, category, value, share, qualifier, source_id
+ */
+export const SHOWN_FIGURES_SQL = `SELECT concat_ws('|', series_id, period, dimension, category) AS key,
+  series_id, period, dimension, category, value, share, COALESCE(qualifier, '') AS qualifier, source_id
+  FROM observations WHERE subdimension IS NULL
+    AND list_contains(string_split($1, ','), concat_ws('|', series_id, period, dimension, category))
+  ORDER BY series_id, period_start, dimension, category`;
+
+/** The figures shown for the given `series_id|period|dimension|category` keys (rows with no figure included). */
+export async function shownFigures(db: Db, keys: readonly string[]): Promise<Row[]> {
+  return keys.length === 0 ? [] : db.query(SHOWN_FIGURES_SQL, [keys.join(",")]);
+}
+
 /** The sources page's tables: series breaks, conflicting figures and which series each source backs. */
 export async function loadSourcesPage(
   db: Db,

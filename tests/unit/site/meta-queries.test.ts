@@ -6,6 +6,7 @@ import {
   availableCategories,
   loadMeta,
   loadSourcesPage,
+  shownFigures,
   sourcesOfSeries,
   trendableSeries,
   yearRange,
@@ -75,5 +76,21 @@ describe("metadata queries on fixtures", () => {
       p.conflicts.map((r) => [r.series_id, r.period, r.dimension, r.kept_value, r.alt_value, r.alt_grade, r.note_en]),
     ).toEqual([["synthetic_a", "2021", "total", 150, 155, "D", "Synthetic alternative"]]);
     expect(p.usedBy).toEqual({ syn_src: ["synthetic_a", "synthetic_b"] });
+  });
+
+  it("shownFigures: the figures shown for series|period|dimension|category keys, gaps and qualifiers kept", async () => {
+    const rows = await shownFigures(db, [
+      "synthetic_b|2021|total|all",
+      "synthetic_a|2023|sex|male",
+      "synthetic_a|2022|total|all",
+      "synthetic_a|2023|sex|nope",
+    ]);
+    expect(rows.map((r) => [r.key, r.value, r.share, r.qualifier, r.source_id])).toEqual([
+      ["synthetic_a|2022|total|all", null, null, "", "syn_src"],
+      ["synthetic_a|2023|sex|male", 90, 30, "", "syn_src"],
+      ["synthetic_b|2021|total|all", 1000, null, "≈", "syn_src"],
+    ]);
+    expect(await shownFigures(db, [])).toEqual([]);
+    expect(await shownFigures(db, ["synthetic_a|2021|total|all') OR 1=1 --"])).toEqual([]);
   });
 });
