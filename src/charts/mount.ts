@@ -201,7 +201,10 @@ const idlePeriod = () =>
  * renderer with Plot and d3): evaluated as one module graph they are one long main-thread task.
  */
 async function inPieces(): Promise<void> {
-  await import("../db/client");
+  const client = await import("../db/client");
+  // The engine's download, compile and tables run off the main thread: start them now, not after the renderer.
+  // A failure is remembered by the client and reported when the reader acts.
+  client.getEngine().catch(() => undefined);
   await idlePeriod();
   await import("./render");
   await idlePeriod();
