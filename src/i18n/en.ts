@@ -4,7 +4,10 @@ export const en = {
   "site.tagline": "Digital sex crime statistics, South Korea and beyond — every figure sourced",
   "site.skip": "Skip to content",
   "site.language": "Language",
-  "site.switch": "한국어",
+  /** This language's own name, as the language switch and the site root offer it. */
+  "site.langName": "English",
+  /** What the site is about, in a few words (the site root's description, one per language). */
+  "site.subject": "Digital sex crime statistics",
   "site.footer.data": "Data release",
   "site.footer.about":
     "Open source. Figures come only from published sources, each linked. No tracking, no cookies, no third-party requests.",

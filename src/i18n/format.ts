@@ -5,6 +5,8 @@ import { DICTIONARIES } from "./dictionaries";
 export type Lang = keyof typeof LANGUAGES;
 export const LANGS = Object.keys(LANGUAGES) as readonly Lang[];
 export const LOCALE = Object.fromEntries(LANGS.map((l) => [l, LANGUAGES[l].locale])) as Record<Lang, string>;
+/** The locale as Open Graph writes it (ko_KR). */
+export const ogLocale = (lang: Lang): string => LOCALE[lang].replace("-", "_");
 
 const nf = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {

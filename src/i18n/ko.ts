@@ -6,7 +6,8 @@ export const ko: Record<keyof typeof en, string> = {
   "site.tagline": "디지털 성범죄 통계 — 한국과 세계, 모든 수치에 출처",
   "site.skip": "본문 바로가기",
   "site.language": "언어",
-  "site.switch": "English",
+  "site.langName": "한국어",
+  "site.subject": "디지털 성범죄 통계",
   "site.footer.data": "데이터 릴리스",
   "site.footer.about":
     "오픈소스. 모든 수치는 공표된 출처에서만 가져오며 각각 링크합니다. 추적·쿠키·제3자 요청이 없습니다.",

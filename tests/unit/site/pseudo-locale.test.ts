@@ -37,6 +37,7 @@ const { tableModel } = await import("../../../src/charts/table");
 const { citation } = await import("../../../src/charts/actions/cite");
 const { experimental_AstroContainer } = await import("astro/container");
 const VictimsPage = (await import("../../../src/pages/[lang]/victims.astro")).default;
+const RootPage = (await import("../../../src/pages/index.astro")).default;
 type Lang = import("../../../src/i18n").Lang;
 
 const XX = "xx" as Lang;
@@ -129,10 +130,24 @@ describe("a pseudo-locale added as data", () => {
         new Date(2020, m, 15).toLocaleDateString("de-DE", { month: month as "long" | "short" }),
       ),
     );
-    for (const c of [...new Set([...cells, ...months].map(squash))]
+    // The language switch names the next language in that language ("한국어").
+    const langNames = LANGS.map((l) => t(l, "site.langName"));
+    for (const c of [...new Set([...cells, ...months, ...langNames].map(squash))]
       .filter((c) => /\p{L}/u.test(c)) // text only: numbers are left for the last check
       .sort((a, b) => b.length - a.length))
       text = text.split(c).join("");
     expect(text.replace(/[\d.,%−+–\-()·:;/●○'"—~]/g, "")).toBe("");
   }, 120_000);
+
+  it("is offered at the site root, by its own name", async () => {
+    const container = await experimental_AstroContainer.create();
+    const { document } = parseHTML(await container.renderToString(RootPage));
+    const links = [...document.querySelectorAll("main a[lang]")].map((a) => [a.getAttribute("lang"), a.textContent]);
+    expect(links).toEqual([
+      ["ko", "한국어"],
+      ["en", "English"],
+      ["xx", "⟦English⟧"],
+    ]);
+    expect(document.querySelector('meta[name="description"]')?.getAttribute("content")).toContain("⟦");
+  });
 });
