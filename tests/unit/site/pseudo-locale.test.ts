@@ -36,8 +36,10 @@ const { summarize } = await import("../../../src/charts/summary");
 const { tableModel } = await import("../../../src/charts/table");
 const { citation } = await import("../../../src/charts/actions/cite");
 const { experimental_AstroContainer } = await import("astro/container");
-const VictimsPage = (await import("../../../src/pages/[lang]/victims.astro")).default;
-const RootPage = (await import("../../../src/pages/index.astro")).default;
+/** A page as the container renders it (the type .astro modules get in tests is too narrow to pass). */
+type AstroPage = Parameters<(typeof experimental_AstroContainer)["prototype"]["renderToString"]>[0];
+const VictimsPage = (await import("../../../src/pages/[lang]/victims.astro")).default as unknown as AstroPage;
+const RootPage = (await import("../../../src/pages/index.astro")).default as AstroPage;
 type Lang = import("../../../src/i18n").Lang;
 
 const XX = "xx" as Lang;
