@@ -187,13 +187,13 @@ async function fitAll(figs: Figure[], m: Interactive): Promise<void> {
   }
 }
 
-/** The next idle period (or a short timeout where the browser has no idle callbacks). */
-const idlePeriod = () =>
+/** The next idle period, at most `timeout` ms away (or a short delay where the browser has no idle callbacks). */
+const idlePeriod = (timeout = 1000, fallback = 50) =>
   new Promise<void>((r) => {
     const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
       .requestIdleCallback;
-    if (idle) idle(() => r(), { timeout: 1000 });
-    else setTimeout(r, 50);
+    if (idle) idle(() => r(), { timeout });
+    else setTimeout(r, fallback);
   });
 
 /**
@@ -224,9 +224,7 @@ function preload(figs: Figure[]): void {
   if (!figs.length || savingData()) return;
   watchNearView(figs);
   const start = () => {
-    const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
-      .requestIdleCallback;
-    const go = () => {
+    void idlePeriod(2000, 500).then(() => {
       preloading ??= inPieces().then(freshLayer);
       void preloading
         .then((m) => {
@@ -238,9 +236,7 @@ function preload(figs: Figure[]): void {
           return fitAll(figs, m);
         })
         .catch(() => undefined);
-    };
-    if (idle) idle(go, { timeout: 2000 });
-    else setTimeout(go, 500);
+    });
   };
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start, { once: true });
@@ -254,7 +250,6 @@ function preload(figs: Figure[]): void {
   });
 }
 
-/** The language switch keeps the current view: it carries the validated query, never the raw one. */
 /**
  * Links that carry the primary chart's view: the language switch and, on an embed of a page's main chart, its
  * "full view". They get the validated query, never the raw location.search (rejected parameters stay out).
