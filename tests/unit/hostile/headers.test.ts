@@ -154,6 +154,8 @@ http { access_log off; client_body_temp_path ${dir}; proxy_temp_path ${dir}; fas
     if (!existsSync(brotli)) writeFileSync(path.join(dir, "site.conf"), snippet.replace("brotli_static on;", ""));
     const t = spawnSync(NGINX, ["-t", "-p", dir, "-c", path.join(dir, "nginx.conf")], { encoding: "utf8" });
     expect(t.status, t.stderr).toBe(0);
+    // Security review F12: "duplicate MIME type text/html" (charset_types repeated nginx's default). No warnings.
+    expect(t.stderr).not.toContain("[warn]");
     child = spawn(NGINX, ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: "ignore" });
     for (let i = 0; i < 50; i++) {
       try {
