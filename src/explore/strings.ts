@@ -16,8 +16,11 @@ export function readStrings(): Strings {
 }
 
 /** A number as the page's language writes it. */
+/** The page's language as the formatters know it (English for anything else). */
+const known = (lang: string): Lang => ((LANGS as readonly string[]).includes(lang) ? (lang as Lang) : "en");
+
 export function num(n: number, lang: string): string {
-  return formatNumber(n, (LANGS as readonly string[]).includes(lang) ? (lang as Lang) : "en", 3);
+  return formatNumber(n, known(lang), 3);
 }
 
 /**
@@ -34,7 +37,18 @@ export function consoleNumber(v: number, column: string, lang: string): string {
   const raw = String(v);
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(raw);
   if (!m || LABEL_COLUMN.test(column)) return raw;
-  const f = new Intl.NumberFormat(LOCALE[(LANGS as readonly string[]).includes(lang) ? (lang as Lang) : "en"]);
-  const decimal = f.formatToParts(0.5).find((p) => p.type === "decimal")?.value ?? ".";
+  const { f, decimal } = integerFormat(known(lang));
   return `${m[1]}${f.format(BigInt(m[2]!))}${m[3] ? decimal + m[3] : ""}`;
+}
+
+// A formatter is costly to make, and a results page writes up to 10,000 cells: one per language.
+const integerFormats = new Map<Lang, { f: Intl.NumberFormat; decimal: string }>();
+function integerFormat(lang: Lang): { f: Intl.NumberFormat; decimal: string } {
+  let x = integerFormats.get(lang);
+  if (!x) {
+    const f = new Intl.NumberFormat(LOCALE[lang]);
+    x = { f, decimal: f.formatToParts(0.5).find((p) => p.type === "decimal")?.value ?? "." };
+    integerFormats.set(lang, x);
+  }
+  return x;
 }
