@@ -100,18 +100,42 @@ function sharedParts(a: string, b: string): number {
   return n;
 }
 
+/** What a figure's form holds, as the browser submits it: one value per field, and the category boxes. */
+export interface Choices {
+  values: Partial<Record<"series" | "dimension" | "mode" | "from" | "to" | "a" | "b", string>>;
+  /** The category boxes shown (absent when the form has none) and the checked ones. */
+  categories?: { shown: number; checked: string[] };
+}
+
 /**
  * Read the controls into a spec (over `base`). Values come from our own options, and are re-validated with the
- * URL's validator against the same bounds. When the series changes, or lacks the chosen breakdown, the series'
- * first breakdown is used (its total when it has none).
+ * URL's validator against the same bounds (see specFromChoices).
  */
 export function readControls(fig: Element, base: ChartSpec, bounds: SpecBounds): ChartSpec {
-  const available = bounds.available ?? {};
   const f = form(fig);
   if (!f) return base;
   const fd = new FormData(f);
+  const choices: Choices = { values: {} };
+  for (const k of ["series", "dimension", "mode", "from", "to", "a", "b"] as const) {
+    const v = fd.get(k);
+    if (typeof v === "string" && v) choices.values[k] = v;
+  }
+  if (f.querySelector("[data-categories]")) {
+    const boxes = [...f.querySelectorAll<HTMLInputElement>('input[name="categories"]')];
+    choices.categories = { shown: boxes.length, checked: boxes.filter((b) => b.checked).map((b) => b.value) };
+  }
+  return specFromChoices(choices, base, bounds);
+}
+
+/**
+ * The spec a form's choices make over `base` (pure: the build uses it to prepare the views one change away).
+ * When the series changes, or lacks the chosen breakdown, the series' first breakdown is used (its total when it
+ * has none).
+ */
+export function specFromChoices(choices: Choices, base: ChartSpec, bounds: SpecBounds): ChartSpec {
+  const available = bounds.available ?? {};
   const spec: ChartSpec = { ...base };
-  const str = (k: string) => (typeof fd.get(k) === "string" ? (fd.get(k) as string) : null);
+  const str = (k: keyof Choices["values"]) => choices.values[k] || null;
   const series = str("series");
   if (series) spec.series = [series];
   const dim = str("dimension");
@@ -139,10 +163,9 @@ export function readControls(fig: Element, base: ChartSpec, bounds: SpecBounds):
   }
   const sameView = spec.dimension === base.dimension && spec.series.join() === base.series.join();
   if (!sameView) spec.categories = [];
-  else if (f.querySelector("[data-categories]")) {
-    const boxes = [...f.querySelectorAll<HTMLInputElement>('input[name="categories"]')];
-    const checked = boxes.filter((b) => b.checked).map((b) => b.value);
-    spec.categories = checked.length === boxes.length ? [] : checked;
+  else if (choices.categories) {
+    const { shown, checked } = choices.categories;
+    spec.categories = checked.length === shown ? [] : checked;
   }
   return validateSpec(spec, bounds, base).spec;
 }

@@ -52,7 +52,8 @@ export function seriesParams(spec: ChartSpec): (string | number | boolean)[] {
   return [
     spec.series.join(","),
     spec.dimension,
-    spec.categories.join(","),
+    // A set: sorted, so that one selection is one query whatever order the boxes were ticked in.
+    [...spec.categories].sort().join(","),
     spec.from,
     spec.to,
     spec.mode,
