@@ -4,6 +4,7 @@
  */
 import { browserDb, getEngine } from "../db/client";
 import { runChartQuery } from "../db/queries";
+import { preparedDb, type ViewPack } from "../db/prepared";
 import type { ChartSpec } from "../spec/spec";
 import type { Payload } from "./payload";
 import { renderChart } from "./render";
@@ -14,8 +15,14 @@ import { viewTitle } from "./title";
 import { t } from "../i18n";
 import { formatDate } from "../i18n/format";
 
-const db = browserDb();
+/** Prepared views first (src/db/prepared.ts), the engine for any other. */
+const db = preparedDb(browserDb());
 
+export function addViews(packs: readonly ViewPack[]): void {
+  packs.forEach((p) => db.add(p));
+}
+
+/** Resolves when the engine is up (views not prepared need it). */
 export async function ready(): Promise<void> {
   await getEngine();
 }
@@ -110,7 +117,9 @@ export async function redraw(
   opts: { still?: () => boolean; event?: string } = {},
 ): Promise<void> {
   const t0 = performance.now();
+  const hits = db.hits;
   const rows = await runChartQuery(db, spec);
+  const from = db.hits > hits ? "prepared" : "engine";
   if (opts.still && !opts.still()) return;
   const box = fig.querySelector<HTMLElement>("[data-svg]");
   const summaryEl = fig.querySelector<HTMLElement>("[data-summary]");
@@ -148,5 +157,8 @@ export async function redraw(
   if (src) sourceLine(src, p, sourcesOf(rows));
   const ms = performance.now() - t0;
   fig.dataset.redrawMs = ms.toFixed(1);
-  fig.dispatchEvent(new CustomEvent(opts.event ?? "dsc:redrawn", { bubbles: true, detail: { ms, rows: rows.length } }));
+  fig.dataset.redrawFrom = from;
+  fig.dispatchEvent(
+    new CustomEvent(opts.event ?? "dsc:redrawn", { bubbles: true, detail: { ms, rows: rows.length, from } }),
+  );
 }

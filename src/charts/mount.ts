@@ -8,6 +8,7 @@ import { readPayload, type Payload } from "./payload";
 import { queryToSpec, specToQuery } from "../spec/url";
 import { readControls, setEnabled, writeControls } from "./controls";
 import { attachTooltips } from "./tooltip";
+import { fetchViews, type ViewPack } from "../db/prepared";
 
 interface Figure {
   el: HTMLElement;
@@ -17,44 +18,71 @@ interface Figure {
   seq: number;
   /** Container width the chart was last drawn for (0: the pre-rendered variant CSS shows for the box). */
   drawnFor: number;
+  /** The view in the chart now (its controls go back to it when a newer view cannot be drawn). */
+  shown: ChartSpec;
 }
 
 type Interactive = typeof import("./interactive");
 let layer: Promise<Interactive> | null = null;
-let layerReady = false;
+/** The engine behind the layer: views not prepared at build time wait for it. */
+let engine: "loading" | "ready" | "failed" = "loading";
 
+/** The figure's status line; once the engine has failed, that reason stays. */
 function status(f: Figure, text: string): void {
   const s = f.el.querySelector("[data-status]");
-  if (s) s.textContent = text;
+  if (s && engine !== "failed") s.textContent = text;
 }
+
+/** Figures a reader can change (own controls, or the compared years of the chart they follow). */
+const changeable = (f: Figure) => f.p.bounds.fields.length > 0 || !!f.el.dataset.follows;
+
+/** The page's prepared views (src/db/prepared.ts), fetched once; a missing file only means the engine answers. */
+let views: Promise<ViewPack[]> | null = null;
+const loadViews = (figs: Figure[]) =>
+  (views ??= Promise.all(figs.filter(changeable).map((f) => fetchViews(f.p.spec.id))).then((ps) =>
+    ps.filter((p): p is ViewPack => p !== null),
+  ));
 
 /** Started at idle (see preload); silent: only a reader's own action reports a failure. */
 let preloading: Promise<Interactive> | null = null;
-const freshLayer = () =>
+const freshLayer = (figs: Figure[]) =>
   import("./interactive").then(async (m) => {
-    await m.ready();
+    m.addViews(await loadViews(figs));
     return m;
   });
 
+function engineReady(figs: Figure[]): void {
+  if (engine !== "loading") return;
+  engine = "ready";
+  document.documentElement.dataset.engine = "ready";
+  figs.forEach((f) => f.p.bounds.fields.length && status(f, f.p.strings.ready));
+}
+
+function engineFailed(figs: Figure[], err: unknown): void {
+  const reason = err instanceof Error ? err.message : String(err);
+  for (const f of figs) {
+    status(f, f.p.strings.failed.replace("{reason}", reason.slice(0, 200)));
+    setEnabled(f.el, false);
+  }
+  engine = "failed";
+  document.documentElement.dataset.engine = "failed";
+}
+
+/**
+ * The layer draws prepared views at once; the engine behind it loads on (and a failure of either is reported
+ * to the reader who acted).
+ */
 function loadLayer(figs: Figure[]): Promise<Interactive> {
   if (!layer) {
-    for (const f of figs) if (f.p.bounds.fields.length) status(f, f.p.strings.loading);
+    for (const f of figs) if (f.p.bounds.fields.length && engine === "loading") status(f, f.p.strings.loading);
     // A failed idle preload is retried here, so that its error is reported to the reader who acted.
-    layer = preloading ? preloading.catch(() => freshLayer()) : freshLayer();
-    layer.then(
-      () => {
-        layerReady = true;
-        figs.forEach((f) => f.p.bounds.fields.length && status(f, f.p.strings.ready));
-      },
-      (err: unknown) => {
-        const reason = err instanceof Error ? err.message : String(err);
-        for (const f of figs) {
-          status(f, f.p.strings.failed.replace("{reason}", reason.slice(0, 200)));
-          setEnabled(f.el, false);
-        }
-        document.documentElement.dataset.engine = "failed";
-      },
-    );
+    layer = preloading ? preloading.catch(() => freshLayer(figs)) : freshLayer(figs);
+    layer
+      .then((m) => m.ready())
+      .then(
+        () => engineReady(figs),
+        (err: unknown) => engineFailed(figs, err),
+      );
   }
   return layer;
 }
@@ -108,15 +136,31 @@ async function redraw(
     if (push) history.pushState(null, "", q ? `?${q}` : location.pathname);
     updateViewLinks(q);
   }
-  busy(f, true, layerReady ? f.p.strings.updating : f.p.strings.loading, control);
+  busy(f, true, engine === "ready" ? f.p.strings.updating : f.p.strings.loading, control);
   const followers = figs.filter((g) => g.el.dataset.follows === f.p.spec.id);
   try {
     const m = await loadLayer(figs);
     status(f, f.p.strings.updating);
     await m.redraw(f.el, f.p, spec, { still: () => seq === f.seq });
     if (seq !== f.seq) return;
+    f.shown = spec;
     f.drawnFor = boxWidth(f);
-    status(f, f.p.strings.ready);
+    // Drawn from a prepared view while the engine still loads: the status keeps saying so.
+    status(f, engine === "ready" ? f.p.strings.ready : f.p.strings.loading);
+  } catch (err) {
+    // Not drawn (the engine failed): the controls, and the links built from them, go back to what is shown.
+    if (seq === f.seq && !sameSpec(f.spec, f.shown)) {
+      f.spec = f.shown;
+      publish(f);
+      writeControls(f.el, f.p, f.shown);
+      if (f.p.primary) {
+        const q = specToQuery(f.shown, f.p.defaults, f.p.bounds.fields);
+        // The entry this change pushed; a permalink the reader opened keeps its address.
+        if (push) history.replaceState(null, "", q ? `?${q}` : location.pathname);
+        updateViewLinks(q);
+      }
+    }
+    throw err;
   } finally {
     if (seq === f.seq) busy(f, false);
   }
@@ -200,7 +244,9 @@ const idlePeriod = (timeout = 1000, fallback = 50) =>
  * Evaluate the interactive layer's big pieces one idle period at a time (the engine's bindings, then the
  * renderer with Plot and d3): evaluated as one module graph they are one long main-thread task.
  */
-async function inPieces(): Promise<void> {
+async function inPieces(figs: Figure[]): Promise<void> {
+  // First the small prepared views (a reader's first change needs nothing else), then the engine.
+  void loadViews(figs);
   const client = await import("../db/client");
   // The engine's download, compile and tables run off the main thread: start them now, not after the renderer.
   // A failure is remembered by the client and reported when the reader acts.
@@ -225,14 +271,14 @@ function preload(figs: Figure[]): void {
   watchNearView(figs);
   const start = () => {
     void idlePeriod(2000, 500).then(() => {
-      preloading ??= inPieces().then(freshLayer);
+      preloading ??= inPieces(figs).then(() => freshLayer(figs));
       void preloading
         .then((m) => {
-          if (!layer) {
-            layer = Promise.resolve(m);
-            layerReady = true;
-            figs.forEach((f) => f.p.bounds.fields.length && status(f, f.p.strings.ready));
-          }
+          layer ??= Promise.resolve(m);
+          m.ready().then(
+            () => engineReady(figs),
+            () => undefined,
+          );
           return fitAll(figs, m);
         })
         .catch(() => undefined);
@@ -287,7 +333,7 @@ function init(): void {
   const figs: Figure[] = [];
   for (const el of document.querySelectorAll<HTMLElement>("figure[data-chart]")) {
     const p = readPayload(el);
-    if (p) figs.push({ el, p, spec: p.spec, seq: 0, drawnFor: 0 });
+    if (p) figs.push({ el, p, spec: p.spec, seq: 0, drawnFor: 0, shown: p.spec });
   }
   figs.forEach(publish);
   document.documentElement.dataset.js = "on";

@@ -96,7 +96,7 @@ export const en = {
   "status.ready": "Interactive: controls re-query the data in your browser.",
   "status.updating": "Updating…",
   "status.failed":
-    "Controls are unavailable: the in-browser query engine could not load ({reason}). The chart and table above show the default view.",
+    "Controls are unavailable: the in-browser query engine could not load ({reason}). The chart and table above show the last view drawn, as its controls say.",
   "status.nojs": "JavaScript is off: you are seeing the default view. Controls need JavaScript.",
   "share.label": "Share, embed, download",
   "share.copyLink": "Copy link",

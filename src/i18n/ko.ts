@@ -94,7 +94,7 @@ export const ko: Record<keyof typeof en, string> = {
   "status.ready": "대화형: 컨트롤을 바꾸면 브라우저 안에서 데이터를 다시 조회합니다.",
   "status.updating": "갱신 중…",
   "status.failed":
-    "컨트롤을 사용할 수 없습니다: 브라우저 쿼리 엔진을 불러오지 못했습니다({reason}). 위의 차트와 표는 기본 보기입니다.",
+    "컨트롤을 사용할 수 없습니다: 브라우저 쿼리 엔진을 불러오지 못했습니다({reason}). 위의 차트와 표는 컨트롤에 표시된, 마지막으로 그린 보기입니다.",
   "status.nojs": "자바스크립트가 꺼져 있어 기본 보기를 보여줍니다. 컨트롤에는 자바스크립트가 필요합니다.",
   "share.label": "공유, 퍼가기, 내려받기",
   "share.copyLink": "링크 복사",
