@@ -180,21 +180,21 @@ for (const p of KEY) {
 }
 
 // ---- engine ready and redraw latency on Trends ----
+// A reader's first change is drawn from the views prepared at build time (src/db/prepared.ts); a view two changes
+// away goes to the engine. Measured: the engine ready after the first change, a redraw from a prepared view, and
+// one from the engine (a series, then a mode: not prepared); each redraw's data-redraw-from says which it was.
 async function interaction(p) {
   const engine = [];
+  const prepared = [];
   const redraw = [];
+  const from = [];
   for (let i = 0; i < RUNS; i++) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await page.goto(BASE + p, { waitUntil: "load" });
     await page.waitForFunction(() => !document.querySelector('figure[data-chart="trends"] select')?.disabled);
-    // The first control with a real choice (enabled options) — which one depends on the default series.
-    const idx = await page.evaluate(() =>
-      [...document.querySelectorAll('figure[data-chart="trends"] select')].findIndex(
-        (s) => [...s.options].filter((o) => !o.disabled).length > 1,
-      ),
-    );
-    const sel = page.locator('figure[data-chart="trends"] select').nth(idx);
+    const fig = page.locator('figure[data-chart="trends"]');
+    const sel = fig.locator("select[name=series]");
     const opts = await sel.locator("option").evaluateAll((os) => os.filter((o) => !o.disabled).map((o) => o.value));
     const cur = await sel.inputValue();
     const others = opts.filter((o) => o !== cur);
@@ -204,7 +204,7 @@ async function interaction(p) {
           new Promise((res) =>
             document
               .querySelector('figure[data-chart="trends"]')
-              .addEventListener("dsc:redrawn", (e) => res(e.detail.ms), { once: true }),
+              .addEventListener("dsc:redrawn", (e) => res(e.detail), { once: true }),
           ),
       );
       p.catch(() => undefined);
@@ -215,14 +215,28 @@ async function interaction(p) {
     await sel.focus();
     await sel.selectOption(others[0]);
     await w;
+    await page.waitForFunction(() => document.documentElement.dataset.engine === "ready", null, { timeout: 120000 });
     engine.push(Date.now() - t0);
     w = wait();
     await sel.selectOption(cur);
+    const d1 = await w;
+    prepared.push(d1.ms);
+    w = wait();
+    await sel.selectOption(others[1] ?? others[0]);
     await w;
-    redraw.push(Number(await page.locator('figure[data-chart="trends"]').getAttribute("data-redraw-ms")));
+    w = wait();
+    await fig.locator('input[name="mode"]:not(:checked):not(:disabled)').first().check();
+    const d2 = await w;
+    redraw.push(d2.ms);
+    from.push(`${d1.from}/${d2.from}`);
     await ctx.close();
   }
-  return { engineReadyMs: median(engine), redrawAfterReadyMs: median(redraw), samples: { engine, redraw } };
+  return {
+    engineReadyMs: median(engine),
+    preparedRedrawMs: median(prepared),
+    redrawAfterReadyMs: median(redraw),
+    samples: { engine, prepared, redraw, from },
+  };
 }
 const trendsPage = KEY.find((p) => p.endsWith("/trends/"));
 const interact = trendsPage
@@ -238,6 +252,7 @@ async function firstClick(p, readMs) {
   const shown = [];
   const busy = [];
   const longest = [];
+  const from = [];
   for (let i = 0; i < RUNS; i++) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
@@ -261,13 +276,20 @@ async function firstClick(p, readMs) {
       const fig = document.querySelector('figure[data-chart="trends"]');
       const input = [...fig.querySelectorAll('input[name="mode"]')].find((r) => !r.checked && !r.disabled);
       const t0 = performance.now();
-      const out = { busy: null, shown: null };
+      const out = { busy: null, shown: null, from: null };
       const obs = new MutationObserver(() => {
         if (out.busy === null && fig.getAttribute("aria-busy") === "true") out.busy = performance.now() - t0;
       });
       obs.observe(fig, { attributes: true });
       const done = new Promise((res) =>
-        fig.addEventListener("dsc:redrawn", () => res((out.shown = performance.now() - t0)), { once: true }),
+        fig.addEventListener(
+          "dsc:redrawn",
+          (e) => {
+            out.from = e.detail.from;
+            res((out.shown = performance.now() - t0));
+          },
+          { once: true },
+        ),
       );
       input.click();
       return done.then(() => {
@@ -277,6 +299,7 @@ async function firstClick(p, readMs) {
     });
     shown.push(t.shown);
     busy.push(t.busy);
+    from.push(t.from);
     longest.push(await page.evaluate(() => window.__longest));
     await ctx.close();
   }
@@ -284,7 +307,7 @@ async function firstClick(p, readMs) {
     shownMs: median(shown),
     busyMs: median(busy),
     longestTaskMs: median(longest),
-    samples: { shown, busy, longest },
+    samples: { shown, busy, longest, from },
   };
 }
 const click = trendsPage
@@ -426,9 +449,9 @@ check(
 );
 if (interact)
   check(
-    "redraw ≤ 100 ms after engine ready",
+    "redraw ≤ 100 ms after engine ready (a view the engine answers)",
     interact.redrawAfterReadyMs !== null && interact.redrawAfterReadyMs <= BUDGET.redrawMs,
-    `${interact.redrawAfterReadyMs} ms`,
+    `${interact.redrawAfterReadyMs} ms from the engine; ${interact.preparedRedrawMs} ms from a prepared view`,
   );
 for (const [p, l] of Object.entries(lighthouse)) {
   if (l.error) {
@@ -487,7 +510,7 @@ const md = [
   ),
   "",
   interact
-    ? `Trends: engine ready (intent → first DuckDB-WASM redraw) ${interact.engineReadyMs} ms; redraw after engine ready ${interact.redrawAfterReadyMs} ms.`
+    ? `Trends: engine ready ${interact.engineReadyMs} ms after the first intent; redraw after engine ready ${interact.redrawAfterReadyMs} ms from the engine (series, then mode), ${interact.preparedRedrawMs} ms from a prepared view (sources: ${interact.samples.from.join(", ")}).`
     : "",
   "",
   click

@@ -58,19 +58,44 @@ export async function open(
   return { page, context, foreign, errors };
 }
 
+/** What a figure's dsc:redrawn event says: how long the redraw took and where its rows came from. */
+export interface Redrawn {
+  ms: number;
+  rows: number;
+  from: "prepared" | "engine";
+}
+
+/**
+ * Listen for a figure's next redraw. Resolves once the page is listening (arm it before acting: a prepared view
+ * is drawn within the change event itself) to a function that waits for that redraw.
+ */
+export async function nextRedraw(page: Page, chartId: string, timeoutMs = 30_000): Promise<() => Promise<Redrawn>> {
+  const key = await page.evaluate(
+    ([id, timeout]) => {
+      const w = window as unknown as { __redraws?: Record<string, Promise<unknown>> };
+      const k = `${id}:${Math.random()}`;
+      (w.__redraws ??= {})[k] = new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`no dsc:redrawn of ${id} within ${timeout} ms`)), timeout);
+        document.querySelector(`figure[data-chart="${id}"]`)!.addEventListener(
+          "dsc:redrawn",
+          (e) => {
+            clearTimeout(t);
+            resolve((e as CustomEvent).detail);
+          },
+          { once: true },
+        );
+      });
+      return k;
+    },
+    [chartId, timeoutMs] as const,
+  );
+  return () =>
+    page.evaluate((k) => (window as unknown as { __redraws: Record<string, Promise<Redrawn>> }).__redraws[k]!, key);
+}
+
 /** Wait until the interactive layer has redrawn a figure (after a control change). */
 export async function waitForRedraw(page: Page, chartId: string, action: () => Promise<unknown>): Promise<number> {
-  const done = page.evaluate(
-    (id) =>
-      new Promise<number>((resolve) => {
-        document
-          .querySelector(`figure[data-chart="${id}"]`)!
-          .addEventListener("dsc:redrawn", (e) => resolve((e as CustomEvent<{ ms: number }>).detail.ms), {
-            once: true,
-          });
-      }),
-    chartId,
-  );
+  const done = await nextRedraw(page, chartId);
   await action();
-  return done;
+  return (await done()).ms;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { baseUrl, launch, open, waitForRedraw } from "./browser";
+import { baseUrl, launch, nextRedraw, open, waitForRedraw } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -163,6 +163,49 @@ describe("interaction through DuckDB-WASM", () => {
     expect(href.search).not.toContain("zzz");
     expect(href.search).not.toContain("evil");
     expect(t.errors).toEqual([]);
+    await t.context.close();
+  });
+
+  it("draws a reader's first change from the views prepared at build time, without waiting for the engine", async () => {
+    for (const lang of ["en", "ko"]) {
+      // The engine cannot load at all: only the prepared views can draw the change.
+      const t = await open(browser, `/${lang}/trends/`, {
+        init: (c) => c.route(/\.wasm(\?|$)/, (r) => r.abort()),
+      });
+      const { page } = t;
+      const fig = page.locator('figure[data-chart="trends"]');
+      const viewsLoaded = page.waitForResponse((r) => r.url().endsWith("/views/trends.json") && r.ok());
+      await page.waitForFunction(() => !document.querySelector('figure[data-chart="trends"] select')?.disabled);
+      await viewsLoaded;
+      const before = await fig.locator("table.data").textContent();
+      const redrawn = await nextRedraw(page, "trends");
+      await fig.locator("select[name=series]").selectOption("dsc_victims_by_sex");
+      expect((await redrawn()).from).toBe("prepared");
+      expect(await fig.getAttribute("data-redraw-from")).toBe("prepared");
+      // The chart, its table and its title show the chosen series.
+      expect(await fig.locator("table.data").textContent()).not.toBe(before);
+      expect(await fig.locator("[data-title]").innerText()).toMatch(lang === "en" ? /sex/i : /성별/);
+      expect(await fig.locator("svg[role=img]").filter({ visible: true }).count()).toBe(1);
+      // Then the engine's failure is said, and the drawn view stays.
+      await expect
+        .poll(() => fig.locator("[data-status]").innerText(), { timeout: 60_000 })
+        .toMatch(lang === "en" ? /unavailable/ : /.+/);
+      expect(await fig.getAttribute("data-redraw-from")).toBe("prepared");
+      expect(t.foreign).toEqual([]);
+      await t.context.close();
+    }
+  });
+
+  it("a permalink that cannot be drawn (no engine, not prepared) leaves controls that match the chart shown", async () => {
+    const q = "?series=dsc_victims_by_sex&mode=index&from=2020";
+    const t = await open(browser, `/en/trends/${q}`, { init: (c) => c.route(/\.wasm(\?|$)/, (r) => r.abort()) });
+    const fig = t.page.locator('figure[data-chart="trends"]');
+    await expect.poll(() => fig.locator("[data-status]").innerText(), { timeout: 60_000 }).toContain("unavailable");
+    // The pre-rendered default stays, and the controls say so; the address the reader opened is kept.
+    await expect.poll(() => fig.locator("select[name=series]").inputValue()).not.toBe("dsc_victims_by_sex");
+    expect(JSON.parse((await fig.getAttribute("data-spec"))!).mode).not.toBe("index");
+    expect(await fig.getAttribute("data-pending")).toBeNull();
+    expect(new URL(t.page.url()).search).toBe(q);
     await t.context.close();
   });
 

@@ -4,7 +4,7 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, open } from "./browser";
+import { launch, nextRedraw, open } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,21 +27,7 @@ async function tabTo(page: import("playwright-core").Page, selector: string, max
   throw new Error(`Tab never reached ${selector}`);
 }
 
-const redrawn = (page: import("playwright-core").Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error("no dsc:redrawn within 30 s")), 30_000);
-        document.querySelector('figure[data-chart="trends"]')!.addEventListener(
-          "dsc:redrawn",
-          (e) => {
-            clearTimeout(t);
-            resolve((e as CustomEvent<{ ms: number }>).detail.ms);
-          },
-          { once: true },
-        );
-      }),
-  );
+const redrawn = (page: import("playwright-core").Page) => nextRedraw(page, "trends");
 
 describe("keyboard-only use of the Trends page", () => {
   it("Tab reaches the controls; arrow keys change the view; the chart redraws; Enter opens the table", async () => {
@@ -54,17 +40,17 @@ describe("keyboard-only use of the Trends page", () => {
     await tabTo(page, "select[name=series]");
     const seriesBefore = await fig.locator("select[name=series]").inputValue();
     const svgBefore = await fig.locator("[data-svg]").innerHTML();
-    let done = redrawn(page);
+    let done = await redrawn(page);
     await page.keyboard.press("ArrowDown");
-    expect(await done).toBeGreaterThan(0);
+    expect((await done()).ms).toBeGreaterThan(0);
     const seriesAfter = await fig.locator("select[name=series]").inputValue();
     expect(seriesAfter).not.toBe(seriesBefore);
     expect(await fig.locator("[data-svg]").innerHTML()).not.toBe(svgBefore);
     await expect.poll(() => page.url()).toContain(`series=${seriesAfter}`);
     // And back to the default view with the other arrow key (the URL drops the parameter again).
-    done = redrawn(page);
+    done = await redrawn(page);
     await page.keyboard.press("ArrowUp");
-    expect(await done).toBeGreaterThan(0);
+    expect((await done()).ms).toBeGreaterThan(0);
     expect(await fig.locator("select[name=series]").inputValue()).toBe(seriesBefore);
     await expect.poll(() => page.url()).not.toContain("series=");
 
@@ -72,14 +58,14 @@ describe("keyboard-only use of the Trends page", () => {
     if (await fig.locator("input[name=mode]").count()) {
       await tabTo(page, "input[name=mode]");
       const modeBefore = await fig.locator("input[name=mode]:checked").inputValue();
-      done = redrawn(page);
+      done = await redrawn(page);
       await page.keyboard.press("ArrowRight");
-      expect(await done).toBeGreaterThan(0);
+      expect((await done()).ms).toBeGreaterThan(0);
       expect(await fig.locator("input[name=mode]:checked").inputValue()).not.toBe(modeBefore);
       // And back (some modes have no published figures for every breakdown).
-      done = redrawn(page);
+      done = await redrawn(page);
       await page.keyboard.press("ArrowLeft");
-      expect(await done).toBeGreaterThan(0);
+      expect((await done()).ms).toBeGreaterThan(0);
       expect(await fig.locator("input[name=mode]:checked").inputValue()).toBe(modeBefore);
     }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launch, open, waitForRedraw } from "./browser";
+import { launch, nextRedraw, open, waitForRedraw } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -61,14 +61,7 @@ describe("compare page", () => {
     const lead = page.locator('figure[data-chart="compare_dsc_victims"]');
     const follower = page.locator('figure[data-chart="compare_dsc_victims_by_sex"]');
     expect(await follower.locator("table.data thead").textContent()).toContain("2023");
-    const followed = page.evaluate(
-      () =>
-        new Promise<void>((resolve) =>
-          document
-            .querySelector('figure[data-chart="compare_dsc_victims_by_sex"]')!
-            .addEventListener("dsc:redrawn", () => resolve(), { once: true }),
-        ),
-    );
+    const followed = await nextRedraw(page, "compare_dsc_victims_by_sex");
     // The sticky year bar above the indicator table holds the years for every chart on the page.
     const ms = await waitForRedraw(page, "compare_dsc_victims", async () => {
       await page.locator('[data-ind-bar] select[name="a"]').selectOption("2020");
@@ -82,7 +75,7 @@ describe("compare page", () => {
     const row = await lead.locator("table.data tbody tr").first().textContent();
     expect(row).toContain("4,973");
     expect(row).toContain("10,305");
-    await followed;
+    await followed();
     expect(await follower.locator("table.data thead").textContent()).toContain("2020");
     expect(t.foreign).toEqual([]);
     expect(t.errors).toEqual([]);
