@@ -61,9 +61,22 @@ export function valueDomain(spec: ChartSpec, pts: Point[]): [number, number] {
     .domain() as [number, number];
 }
 
-/** The points the line joins: full periods with exact values (approximate ones break the line). */
+/**
+ * The points the line joins: full periods with exact values (approximate ones break the line). A year with no row
+ * at all breaks it too: a line straight across missing years would draw figures nobody published.
+ */
 export function exactLine(pts: Point[]): Point[] {
-  return pts.filter((p) => !p.partial).map((p) => (p.qualifier ? { ...p, y: null } : p));
+  const line = pts.filter((p) => !p.partial).map((p) => (p.qualifier ? { ...p, y: null } : p));
+  const last = new Map<string, Point>();
+  const out: Point[] = [];
+  for (const p of [...line].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.x - b.x))) {
+    const prev = last.get(p.key);
+    // Consecutive yearly points are 1 apart (windows about 1); 1.5 or more means a year is missing.
+    if (prev && p.x - prev.x >= 1.5) out.push({ ...prev, x: prev.x + 1, y: null });
+    out.push(p);
+    last.set(p.key, p);
+  }
+  return out;
 }
 
 /** Consecutive joined points, as segments (the same key and segment, no gap between). */
