@@ -77,8 +77,6 @@ export const CORROBORATED: Record<string, string> = {
   // Etoday (B) is credited with the 2022 harm types; the verbatim sentence is a repost of 강원도민일보 (D).
   "dsc_harm_types|2022|distribution": "happy1366_2022harm",
   "dsc_harm_types|2022|illegal_filming": "happy1366_2022harm",
-  // Chosun Biz (H) gives the 2024 shares of the 16,833 total; the total itself is verbatim in a blog copy.
-  "dsc_harm_types|2024|all": "jinbo_2024harm",
 };
 
 /**
