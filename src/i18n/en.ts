@@ -67,6 +67,7 @@ export const en = {
   "month.12": "Dec",
   "chart.partial": "partial period",
   "chart.break": "series break",
+  "chart.breakOf": "{series}: series break",
   "chart.secondary": "secondary source",
   "chart.quotedTitle": "“{title}”",
   "list.separator": "; ",
@@ -188,6 +189,8 @@ export const en = {
   "summary.gaps": "No data for: {periods}.",
   "summary.gapsFor": "No data for {cat} in {periods}.",
   "summary.breaks": "The series has a break before {periods} (definition changed).",
+  "summary.breaksFor": "{series}: the definition or counting unit changed before {periods} (series break).",
+  "summary.indexBreak": "No index is computed across a break: a line stops where its series changed.",
   "headline.prev": "vs {p}",
   "headline.computed": "calculated from the two published figures",
   "headline.windows": "the two 12-month windows cover different dates",
@@ -234,7 +237,7 @@ export const en = {
   "intl.index": "Growth only, across countries",
   "intl.comparability": "Comparability",
   "intl.indexNote":
-    "Index: each series' first full year in the range = 100. Australian figures are financial years (July–June), the others calendar years; partial periods are not indexed.",
+    "Index: each series' first full year in the range = 100. Australian figures are financial years (July–June), the others calendar years; partial periods are not indexed. No index is computed across a series break: where a definition or counting unit changed (Japan's 2023 filming act; the UK helpline, whose figures are people supported or cases up to 2021 and reports or new cases from 2023), the line stops at the break, marked on the chart; the later years keep their figures (in the table and in that country's own chart) but get no index.",
   "ind.heading": "Every indicator, {a} vs {b}",
   "ind.lead":
     "One row per indicator: each series' total and the breakdowns people cite. Sorted by the size of the % change; where a change cannot be computed honestly, the row says why.",

@@ -65,6 +65,7 @@ export const ko: Record<keyof typeof en, string> = {
   "month.12": "12",
   "chart.partial": "부분 기간",
   "chart.break": "통계 단절",
+  "chart.breakOf": "{series}: 통계 단절",
   "chart.secondary": "2차 출처",
   "chart.quotedTitle": "「{title}」",
   "list.separator": ", ",
@@ -184,6 +185,8 @@ export const ko: Record<keyof typeof en, string> = {
   "summary.gaps": "자료 없음: {periods}.",
   "summary.gapsFor": "{cat}: {periods} 자료 없음.",
   "summary.breaks": "{periods} 앞에서 통계 기준이 바뀌었습니다(단절).",
+  "summary.breaksFor": "{series}: {periods} 앞에서 정의나 집계 단위가 바뀌었습니다(단절).",
+  "summary.indexBreak": "단절을 넘어서는 지수는 계산하지 않으므로, 기준이 바뀐 시계열의 선은 단절 앞에서 끝납니다.",
   "headline.prev": "{p} 대비",
   "headline.computed": "발표된 두 수치로 계산",
   "headline.windows": "두 12개월 기간의 날짜가 다름",
@@ -229,7 +232,7 @@ export const ko: Record<keyof typeof en, string> = {
   "intl.index": "국가 간에는 증가율만",
   "intl.comparability": "비교 시 유의점",
   "intl.indexNote":
-    "지수: 기간 내 각 시계열의 첫 완전한 해 = 100. 호주는 회계연도(7월~6월), 나머지는 역년 기준이며 부분 기간은 지수화하지 않습니다.",
+    "지수: 기간 내 각 시계열의 첫 완전한 해 = 100. 호주는 회계연도(7월~6월), 나머지는 역년 기준이며 부분 기간은 지수화하지 않습니다. 통계 단절을 넘어서는 지수는 계산하지 않습니다. 정의나 집계 단위가 바뀐 경우(일본의 2023년 촬영죄 시행, 2021년까지는 지원한 사람·사례 수이고 2023년부터는 신고·신규 사례 수인 영국 헬프라인) 선은 차트에 표시한 단절 앞에서 끝나고, 이후 연도는 수치만 보여 주며(표와 해당 국가 차트) 지수는 계산하지 않습니다.",
   "ind.heading": "모든 지표, {a}년 대 {b}년",
   "ind.lead":
     "지표마다 한 줄: 각 시계열의 합계와 자주 인용되는 세부 구분. 증감률 크기순으로 정렬하며, 증감을 정직하게 계산할 수 없는 줄에는 그 이유를 적습니다.",
