@@ -317,6 +317,26 @@ export const en = {
     "Women News and Hankook Ilbo printed a slightly different approximate total. We hold no quote of their text, so that figure is not shown as an alternative.",
   "sources.unchecked.K13":
     "A Chosun/Nate copy of this figure prints a slightly different number once. We hold no quote of that copy, so its figure is not shown as an alternative.",
+  "sources.otherConflicts": "Conflicting figures the charts do not show",
+  "sources.otherLead":
+    "The research record also lists these conflicts about figures that no chart shows. Both figures are in the text of a source we hold, so both are printed here as published, each with its source; neither is drawn.",
+  "sources.otherWhat": "What",
+  "sources.otherFigure": "Figure (source)",
+  "sources.otherOther": "Other figure (source)",
+  "sources.other.arrested": "{n} arrested",
+  "sources.other.charged": "{n} charged",
+  "sources.other.women": "{n} women",
+  "sources.other.victimsAtLeast": "at least {n} victims",
+  "sources.other.K10.topic": "Police: people in deepfake sex crime cases, January–July 2024",
+  "sources.other.K10":
+    "Police figures given to Rep. Hwang Jung-a, seen only in a forum copy of a news article, count people arrested; The Guardian, seen in a mirror copy, counts people charged. They may count different stages of a case, and both copies are secondary, so neither is charted; the arrests chart shows the full year instead.",
+  "sources.other.deepfakeWomen.topic":
+    "Support centre: share of women among deepfake (synthesis/editing) victims, 2024",
+  "sources.other.deepfakeWomen":
+    "YTN, reporting the gender ministry's figures, printed one share; a Kyunghyang Shinmun headline, seen only in a repost (its article text was not seen), prints the other. No chart shows deepfake victims by sex for that year.",
+  "sources.other.nthRoom.topic": "Nth Room case: victims",
+  "sources.other.nthRoom":
+    "The Korea Herald reported the count known when the case broke; Wikipedia, a tertiary source, gives a later and higher count. The timeline's event keeps the newspaper's figure.",
   "page.explore.title": "Explore the data with SQL",
   "page.explore.lead":
     "Query the published tables with SQL in your browser (DuckDB), or load your own CSV and query it privately.",

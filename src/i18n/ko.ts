@@ -310,6 +310,25 @@ export const ko: Record<keyof typeof en, string> = {
     "여성신문과 한국일보는 조금 다른 어림값을 보도했습니다. 그 본문 인용을 확보하지 못해 해당 수치를 대안값으로 싣지 않았습니다.",
   "sources.unchecked.K13":
     "이 수치를 옮긴 조선/네이트 사본 한 곳은 한 번 조금 다른 수치를 실었습니다. 그 사본의 인용을 확보하지 못해 해당 수치를 대안값으로 싣지 않았습니다.",
+  "sources.otherConflicts": "차트에 싣지 않은 수치의 상충",
+  "sources.otherLead":
+    "조사 기록에는 어느 차트에도 나오지 않는 수치에 관한 상충도 있습니다. 두 수치 모두 우리가 확보한 출처 본문에 있으므로 발표된 그대로 각 출처와 함께 적었으며, 차트에는 그리지 않았습니다.",
+  "sources.otherWhat": "항목",
+  "sources.otherFigure": "수치(출처)",
+  "sources.otherOther": "다른 수치(출처)",
+  "sources.other.arrested": "{n}명 검거",
+  "sources.other.charged": "{n}명 입건",
+  "sources.other.women": "여성 {n}",
+  "sources.other.victimsAtLeast": "피해자 최소 {n}명",
+  "sources.other.K10.topic": "경찰: 허위영상물(딥페이크) 성범죄 인원, 2024년 1~7월",
+  "sources.other.K10":
+    "황정아 의원에게 제출된 경찰 자료(뉴스 기사의 커뮤니티 재게시본으로만 확인)는 검거 인원을, 가디언(미러 사본으로 확인)은 입건 인원을 셉니다. 사건의 서로 다른 단계를 센 것일 수 있고 두 사본 모두 2차 출처여서 어느 쪽도 차트에 싣지 않았으며, 검거 인원 차트는 대신 연간 수치를 보여 줍니다.",
+  "sources.other.deepfakeWomen.topic": "디성센터: 2024년 딥페이크(합성·편집) 피해자 중 여성 비율",
+  "sources.other.deepfakeWomen":
+    "YTN은 여성가족부 발표를 인용해 한 비율을 보도했고, 경향신문 제목(재게시본으로만 확인했고 기사 본문은 보지 못함)은 다른 비율을 적었습니다. 그해 딥페이크 피해자의 성별을 보여 주는 차트는 없습니다.",
+  "sources.other.nthRoom.topic": "n번방 사건: 피해자 수",
+  "sources.other.nthRoom":
+    "코리아헤럴드는 사건이 알려질 당시의 집계를 보도했고, 3차 출처인 위키백과는 이후의 더 큰 집계를 적었습니다. 연표의 사건 표시는 신문의 수치를 따릅니다.",
   "page.explore.title": "SQL로 데이터 탐색",
   "page.explore.lead":
     "공개된 표를 브라우저 안에서 SQL(DuckDB)로 조회하거나, 내 CSV 파일을 불러와 이 기기 안에서만 분석하세요.",
