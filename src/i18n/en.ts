@@ -319,7 +319,7 @@ export const en = {
     "A Chosun/Nate copy of this figure prints a slightly different number once. We hold no quote of that copy, so its figure is not shown as an alternative.",
   "sources.otherConflicts": "Conflicting figures the charts do not show",
   "sources.otherLead":
-    "The research record also lists these conflicts about figures that no chart shows. Both figures are in the text of a source we hold, so both are printed here as published, each with its source; neither is drawn.",
+    "For these figures, which no chart shows, two sources we hold printed different numbers. Both are in the text of their source, so both are printed here as published, each with its source; neither is drawn.",
   "sources.otherWhat": "What",
   "sources.otherFigure": "Figure (source)",
   "sources.otherOther": "Other figure (source)",
