@@ -1,4 +1,4 @@
-import type { Lang } from "../i18n/format";
+import { formatCountry, type Lang } from "../i18n/format";
 import { inEveryLang } from "../i18n/columns";
 import type { Row } from "../db/tables";
 
@@ -86,6 +86,16 @@ export function categoryLabel(ctx: ChartContext, dimension: string, category: st
 
 export function seriesTitle(ctx: ChartContext, id: string): string {
   return ctx.series[id]?.title[ctx.lang] ?? id;
+}
+
+/**
+ * The shortest name that tells a series apart from the others shown with it: its country where no other of them is
+ * from the same country ("Japan"), else its title.
+ */
+export function seriesName(ctx: ChartContext, id: string, shown: readonly string[]): string {
+  const c = ctx.series[id]?.country;
+  const alone = c && shown.filter((x) => ctx.series[x]?.country === c).length === 1;
+  return alone ? formatCountry(c, ctx.lang) : seriesTitle(ctx, id);
 }
 
 export function unitOf(ctx: ChartContext, id: string): Bilingual {

@@ -1,6 +1,6 @@
 import type { ChartSpec } from "../spec/spec";
 import type { ChartContext } from "./context";
-import { categoryLabel, keyLabel, seriesTitle, unitOf } from "./context";
+import { categoryLabel, keyLabel, seriesName, seriesTitle, unitOf } from "./context";
 import { t } from "../i18n";
 import { formatCount, formatNumber, formatChange, formatPercent, formatPeriod } from "../i18n/format";
 import type { Row } from "../db/tables";
@@ -119,8 +119,19 @@ export function summarize(spec: ChartSpec, rows: Row[], ctx: ChartContext): stri
       );
     }
   }
-  const breaks = [...new Set(rows.filter((r) => r.break_before === true).map((r) => period(ctx, r)))];
-  if (breaks.length) parts.push(t(lang, "summary.breaks", { periods: breaks.join(", ") }));
+  // With several series, each break is told with the series it belongs to; an index stops at it (series.ts).
+  const breakRows = rows.filter((r) => r.break_before === true);
+  const periodsOf = (rs: Row[]) => [...new Set(rs.map((r) => period(ctx, r)))].join(", ");
+  if (breakRows.length && many) {
+    for (const id of new Set(breakRows.map((r) => String(r.series_id))))
+      parts.push(
+        t(lang, "summary.breaksFor", {
+          series: seriesName(ctx, id, spec.series),
+          periods: periodsOf(breakRows.filter((r) => String(r.series_id) === id)),
+        }),
+      );
+  } else if (breakRows.length) parts.push(t(lang, "summary.breaks", { periods: periodsOf(breakRows) }));
+  if (breakRows.length && spec.mode === "index") parts.push(t(lang, "summary.indexBreak"));
   return parts.join(" ") || t(lang, "summary.none");
 }
 

@@ -67,6 +67,7 @@ export const en = {
   "month.12": "Dec",
   "chart.partial": "partial period",
   "chart.break": "series break",
+  "chart.breakOf": "{series}: series break",
   "chart.secondary": "secondary source",
   "chart.quotedTitle": "“{title}”",
   "list.separator": "; ",
@@ -188,6 +189,8 @@ export const en = {
   "summary.gaps": "No data for: {periods}.",
   "summary.gapsFor": "No data for {cat} in {periods}.",
   "summary.breaks": "The series has a break before {periods} (definition changed).",
+  "summary.breaksFor": "{series}: the definition or counting unit changed before {periods} (series break).",
+  "summary.indexBreak": "No index is computed across a break: a line stops where its series changed.",
   "headline.prev": "vs {p}",
   "headline.computed": "calculated from the two published figures",
   "headline.windows": "the two 12-month windows cover different dates",
@@ -234,7 +237,7 @@ export const en = {
   "intl.index": "Growth only, across countries",
   "intl.comparability": "Comparability",
   "intl.indexNote":
-    "Index: each series' first full year in the range = 100. Australian figures are financial years (July–June), the others calendar years; partial periods are not indexed.",
+    "Index: each series' first full year in the range = 100. Australian figures are financial years (July–June), the others calendar years; partial periods are not indexed. No index is computed across a series break: where a definition or counting unit changed (Japan's 2023 filming act; the UK helpline, whose figures are people supported or cases up to 2021 and reports or new cases from 2023), the line stops at the break, marked on the chart; the later years keep their figures (in the table and in that country's own chart) but get no index.",
   "ind.heading": "Every indicator, {a} vs {b}",
   "ind.lead":
     "One row per indicator: each series' total and the breakdowns people cite. Sorted by the size of the % change; where a change cannot be computed honestly, the row says why.",
@@ -314,6 +317,26 @@ export const en = {
     "Women News and Hankook Ilbo printed a slightly different approximate total. We hold no quote of their text, so that figure is not shown as an alternative.",
   "sources.unchecked.K13":
     "A Chosun/Nate copy of this figure prints a slightly different number once. We hold no quote of that copy, so its figure is not shown as an alternative.",
+  "sources.otherConflicts": "Conflicting figures the charts do not show",
+  "sources.otherLead":
+    "For these figures, which no chart shows, two sources we hold printed different numbers. Both are in the text of their source, so both are printed here as published, each with its source; neither is drawn.",
+  "sources.otherWhat": "What",
+  "sources.otherFigure": "Figure (source)",
+  "sources.otherOther": "Other figure (source)",
+  "sources.other.arrested": "{n} arrested",
+  "sources.other.charged": "{n} charged",
+  "sources.other.women": "{n} women",
+  "sources.other.victimsAtLeast": "at least {n} victims",
+  "sources.other.K10.topic": "Police: people in deepfake sex crime cases, January–July 2024",
+  "sources.other.K10":
+    "Police figures given to Rep. Hwang Jung-a, seen only in a forum copy of a news article, count people arrested; The Guardian, seen in a mirror copy, counts people charged. They may count different stages of a case, and both copies are secondary, so neither is charted; the arrests chart shows the full year instead.",
+  "sources.other.deepfakeWomen.topic":
+    "Support centre: share of women among deepfake (synthesis/editing) victims, 2024",
+  "sources.other.deepfakeWomen":
+    "YTN, reporting the gender ministry's figures, printed one share; a Kyunghyang Shinmun headline, seen only in a repost (its article text was not seen), prints the other. No chart shows deepfake victims by sex for that year.",
+  "sources.other.nthRoom.topic": "Nth Room case: victims",
+  "sources.other.nthRoom":
+    "The Korea Herald reported the count known when the case broke; Wikipedia, a tertiary source, gives a later and higher count. The timeline's event keeps the newspaper's figure.",
   "page.explore.title": "Explore the data with SQL",
   "page.explore.lead":
     "Query the published tables with SQL in your browser (DuckDB), or load your own CSV and query it privately.",

@@ -95,6 +95,15 @@ export function formatDate(iso: string, lang: Lang): string {
   return dateFormat(lang, !!m[3]).format(d);
 }
 
+/** A country's name from its ISO code: "JP" → "Japan" / "일본" (the code itself where the runtime has no name). */
+export function formatCountry(code: string, lang: Lang): string {
+  try {
+    return new Intl.DisplayNames([LOCALE[lang]], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 // Formatters are costly to make (a long task on a phone when a page formats many dates): one per language and kind.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(lang: Lang, withDay: boolean): Intl.DateTimeFormat {

@@ -65,6 +65,7 @@ export const ko: Record<keyof typeof en, string> = {
   "month.12": "12",
   "chart.partial": "부분 기간",
   "chart.break": "통계 단절",
+  "chart.breakOf": "{series}: 통계 단절",
   "chart.secondary": "2차 출처",
   "chart.quotedTitle": "「{title}」",
   "list.separator": ", ",
@@ -184,6 +185,8 @@ export const ko: Record<keyof typeof en, string> = {
   "summary.gaps": "자료 없음: {periods}.",
   "summary.gapsFor": "{cat}: {periods} 자료 없음.",
   "summary.breaks": "{periods} 앞에서 통계 기준이 바뀌었습니다(단절).",
+  "summary.breaksFor": "{series}: {periods} 앞에서 정의나 집계 단위가 바뀌었습니다(단절).",
+  "summary.indexBreak": "단절을 넘어서는 지수는 계산하지 않으므로, 기준이 바뀐 시계열의 선은 단절 앞에서 끝납니다.",
   "headline.prev": "{p} 대비",
   "headline.computed": "발표된 두 수치로 계산",
   "headline.windows": "두 12개월 기간의 날짜가 다름",
@@ -229,7 +232,7 @@ export const ko: Record<keyof typeof en, string> = {
   "intl.index": "국가 간에는 증가율만",
   "intl.comparability": "비교 시 유의점",
   "intl.indexNote":
-    "지수: 기간 내 각 시계열의 첫 완전한 해 = 100. 호주는 회계연도(7월~6월), 나머지는 역년 기준이며 부분 기간은 지수화하지 않습니다.",
+    "지수: 기간 내 각 시계열의 첫 완전한 해 = 100. 호주는 회계연도(7월~6월), 나머지는 역년 기준이며 부분 기간은 지수화하지 않습니다. 통계 단절을 넘어서는 지수는 계산하지 않습니다. 정의나 집계 단위가 바뀐 경우(일본의 2023년 촬영죄 시행, 2021년까지는 지원한 사람·사례 수이고 2023년부터는 신고·신규 사례 수인 영국 헬프라인) 선은 차트에 표시한 단절 앞에서 끝나고, 이후 연도는 수치만 보여 주며(표와 해당 국가 차트) 지수는 계산하지 않습니다.",
   "ind.heading": "모든 지표, {a}년 대 {b}년",
   "ind.lead":
     "지표마다 한 줄: 각 시계열의 합계와 자주 인용되는 세부 구분. 증감률 크기순으로 정렬하며, 증감을 정직하게 계산할 수 없는 줄에는 그 이유를 적습니다.",
@@ -307,6 +310,25 @@ export const ko: Record<keyof typeof en, string> = {
     "여성신문과 한국일보는 조금 다른 어림값을 보도했습니다. 그 본문 인용을 확보하지 못해 해당 수치를 대안값으로 싣지 않았습니다.",
   "sources.unchecked.K13":
     "이 수치를 옮긴 조선/네이트 사본 한 곳은 한 번 조금 다른 수치를 실었습니다. 그 사본의 인용을 확보하지 못해 해당 수치를 대안값으로 싣지 않았습니다.",
+  "sources.otherConflicts": "차트에 싣지 않은 수치의 상충",
+  "sources.otherLead":
+    "어느 차트에도 나오지 않는 이 수치들은 우리가 확보한 두 출처가 서로 다르게 보도했습니다. 두 수치 모두 출처 본문에 있으므로 발표된 그대로 각 출처와 함께 적었으며, 차트에는 그리지 않았습니다.",
+  "sources.otherWhat": "항목",
+  "sources.otherFigure": "수치(출처)",
+  "sources.otherOther": "다른 수치(출처)",
+  "sources.other.arrested": "{n}명 검거",
+  "sources.other.charged": "{n}명 입건",
+  "sources.other.women": "여성 {n}",
+  "sources.other.victimsAtLeast": "피해자 최소 {n}명",
+  "sources.other.K10.topic": "경찰: 허위영상물(딥페이크) 성범죄 인원, 2024년 1~7월",
+  "sources.other.K10":
+    "황정아 의원에게 제출된 경찰 자료(뉴스 기사의 커뮤니티 재게시본으로만 확인)는 검거 인원을, 가디언(미러 사본으로 확인)은 입건 인원을 셉니다. 사건의 서로 다른 단계를 센 것일 수 있고 두 사본 모두 2차 출처여서 어느 쪽도 차트에 싣지 않았으며, 검거 인원 차트는 대신 연간 수치를 보여 줍니다.",
+  "sources.other.deepfakeWomen.topic": "디성센터: 2024년 딥페이크(합성·편집) 피해자 중 여성 비율",
+  "sources.other.deepfakeWomen":
+    "YTN은 여성가족부 발표를 인용해 한 비율을 보도했고, 경향신문 제목(재게시본으로만 확인했고 기사 본문은 보지 못함)은 다른 비율을 적었습니다. 그해 딥페이크 피해자의 성별을 보여 주는 차트는 없습니다.",
+  "sources.other.nthRoom.topic": "n번방 사건: 피해자 수",
+  "sources.other.nthRoom":
+    "코리아헤럴드는 사건이 알려질 당시의 집계를 보도했고, 3차 출처인 위키백과는 이후의 더 큰 집계를 적었습니다. 연표의 사건 표시는 신문의 수치를 따릅니다.",
   "page.explore.title": "SQL로 데이터 탐색",
   "page.explore.lead":
     "공개된 표를 브라우저 안에서 SQL(DuckDB)로 조회하거나, 내 CSV 파일을 불러와 이 기기 안에서만 분석하세요.",

@@ -5,6 +5,7 @@ import type { ChartContext } from "../context";
 import { t } from "../../i18n";
 import { formatNumber } from "../../i18n/format";
 import { PALETTE, CHART_STYLE } from "../palette";
+import { seriesName } from "../context";
 import type { Row } from "../../db/tables";
 import { eventsInView } from "../events";
 import { around, textWidth, wrap, type Candidate } from "../annotate";
@@ -67,6 +68,13 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
   const years = rows.map((r) => Number(r.year));
   const [x0, x1] = [Math.min(...years), Math.max(...years)];
   const breaks = [...new Set(rows.filter((r) => r.break_before === true).map((r) => Number(r.year)))];
+  // With several series on one chart, a break's label names the series it belongs to ("Japan: series break").
+  const breakText = (year: number) => {
+    if (spec.series.length < 2) return t(lang, "chart.break");
+    const ids = new Set(rows.filter((r) => r.break_before === true && Number(r.year) === year).map((r) => r.series_id));
+    const names = [...ids].map((id) => seriesName(ctx, String(id), spec.series));
+    return t(lang, "chart.breakOf", { series: names.join(", ") });
+  };
   const events = eventsInView(spec, rows, ctx);
 
   // A lone line is named by the figure title; several lines get end labels, or a legend when narrow.
@@ -170,10 +178,13 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
       fontSize: LABEL_FONT,
       candidates: eventRows,
     });
-  for (const b of breaks)
+  for (const b of breaks) {
+    const text = breakText(b);
     labels.push({
       kind: "break",
-      text: t(lang, "chart.break"),
+      text,
+      // Where the whole label does not fit beside the rule, the series' names stand above "series break".
+      alt: text.includes(": ") ? [text.replace(": ", ":\n")] : undefined,
       x: b - 0.5,
       y: null,
       fontSize: LABEL_FONT,
@@ -185,6 +196,7 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
         ],
       ),
     });
+  }
   for (const p of approx)
     labels.push({
       kind: "approx",

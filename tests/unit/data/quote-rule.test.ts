@@ -10,6 +10,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readDataCsv } from "./helpers.ts";
+import { QUOTED_CONFLICTS } from "../../../src/data/quoted-conflicts.ts";
 
 type Row = Record<string, string>;
 const read = readDataCsv;
@@ -77,8 +78,6 @@ export const CORROBORATED: Record<string, string> = {
   // Etoday (B) is credited with the 2022 harm types; the verbatim sentence is a repost of 강원도민일보 (D).
   "dsc_harm_types|2022|distribution": "happy1366_2022harm",
   "dsc_harm_types|2022|illegal_filming": "happy1366_2022harm",
-  // Chosun Biz (H) gives the 2024 shares of the 16,833 total; the total itself is verbatim in a blog copy.
-  "dsc_harm_types|2024|all": "jinbo_2024harm",
 };
 
 /**
@@ -163,6 +162,20 @@ describe("rule: every curated figure is in its source's quote, placed in the sou
     const problems = checkRows(rows, sources, (r) => key(r));
     const failing = [...new Set(problems.map((p) => p.where))].sort();
     expect(failing).toEqual(Object.keys(KNOWN_EXCEPTIONS).sort());
+  });
+
+  it("holds for every figure the sources page prints for conflicts no chart shows (src/data/quoted-conflicts.ts)", () => {
+    const problems = QUOTED_CONFLICTS.flatMap((c) =>
+      c.figures
+        .filter((f) => {
+          const quote = sources.get(f.source_id)?.quote ?? "";
+          // "At least" is printed only where the source says so.
+          const qualified = f.qualifier !== "≥" || /\bat least\b|최소|이상/i.test(quote);
+          return !qualified || !containsFigure(quote, f.kind === "count" ? countSpellings(f.n) : shareSpellings(f.n));
+        })
+        .map((f) => `${c.id}: ${f.n} not in the quote of ${f.source_id}`),
+    );
+    expect(problems).toEqual([]);
   });
 
   it("holds for every alternative in data/alternatives.csv", () => {

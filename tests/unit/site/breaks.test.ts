@@ -13,6 +13,9 @@ import { loadMeta } from "../../../src/db/queries/meta";
 import { buildContext } from "../../../src/charts/context";
 import { summarize } from "../../../src/charts/summary";
 import type { ChartSpec } from "../../../src/charts/spec";
+import { drawChart } from "../../../src/charts/render";
+import { INTERNATIONAL } from "../../../src/spec/catalog/international";
+import { parseHTML } from "linkedom";
 
 const db = useBuiltData("breaks");
 
@@ -81,5 +84,60 @@ describe("every break in the shipped data", () => {
   it("police illegal filming 2023 → 2024: values side by side, no change", async () => {
     const rows = await queryCompare(db, compare("knpa_illegal_filming_cases", 2023, 2024));
     expect(rows.map((r) => [r.value_a, r.value_b, r.change_pct])).toEqual([[5202, 7202, null]]);
+  });
+});
+
+describe("the international index (several countries, each on its own base)", () => {
+  const def = INTERNATIONAL.find((c) => c.id === "intl_index")!;
+  const d = def.defaults;
+  const spec = (lang: "en" | "ko"): ChartSpec =>
+    testSpec({ series: [...d.series], mode: d.mode, from: Number(d.from), to: Number(d.to), lang });
+  const doc = () => parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
+
+  it("stops each index at its series break: Japan's 2023 filming act, the UK helpline's change of unit", async () => {
+    const rows = await querySeries(db, spec("en"));
+    const of = (sid: string) =>
+      rows.filter((r) => r.series_id === sid && r.partial !== true).map((r) => [r.period, r.value, r.y]);
+    expect(of("uk_rph_cases")).toEqual([
+      ["2019", 1681, 100],
+      ["2020", 3146, 187.2],
+      ["2021", 4406, 262.1],
+      ["2022", null, null],
+      ["2023", 19000, null],
+      ["2024", 22227, null],
+    ]);
+    expect(of("jp_voyeurism_clearances").map(([p, , y]) => [p, y != null])).toEqual([
+      ["2019", true],
+      ["2020", true],
+      ["2021", true],
+      ["2022", true],
+      ["2023", false],
+      ["2024", false],
+    ]);
+    // A series with no break keeps its whole range.
+    expect(
+      rows
+        .filter((r) => r.series_id === "au_esafety_iba_reports" && r.partial !== true && r.value != null)
+        .every((r) => r.y != null),
+    ).toBe(true);
+  });
+
+  it("names the series each break rule belongs to, and the summary says the index stops there (en, ko)", async () => {
+    const meta = await loadMeta(db);
+    for (const [lang, label, said] of [
+      ["en", "Japan, United Kingdom: series break", "No index is computed across a break"],
+      ["ko", "일본, 영국: 통계 단절", "단절을 넘어서는 지수는 계산하지 않으므로"],
+    ] as const) {
+      const sp = spec(lang);
+      const rows = await querySeries(db, sp);
+      const ctx = buildContext(meta, lang);
+      const svg = drawChart(sp, rows, ctx, { width: 880, label: "x" }, doc()).el.outerHTML;
+      expect(svg).toContain(label);
+      const text = summarize(sp, rows, ctx);
+      expect(text).toContain(said);
+      expect(text).toContain(lang === "en" ? "Japan: the definition" : "일본: 2023년 앞에서");
+      expect(text).toContain(lang === "en" ? "United Kingdom: the definition" : "영국: 2023년 앞에서");
+      expect(text).not.toMatch(/1,130|1130/);
+    }
   });
 });

@@ -28,9 +28,25 @@ describe("series view", () => {
     expect(rows.map((r) => r.period)).toEqual(["2021", "2022-01/2022-06", "2022"]);
   });
 
-  it("index mode: first full exact period = 100; partial periods get no index", async () => {
+  it("index mode: first full exact period = 100; partial periods and periods after a break get no index", async () => {
     const rows = await querySeries(db, { ...base, mode: "index" });
-    expect(rows.map((r) => r.y)).toEqual([100, 150, null, null, 300]);
+    // 2023 starts a new definition (break_before): 300 has no common base with 2020, so it is not indexed.
+    expect(rows.map((r) => [r.period, r.value, r.y])).toEqual([
+      ["2020", 100, 100],
+      ["2021", 150, 150],
+      ["2022-01/2022-06", 90, null],
+      ["2022", null, null],
+      ["2023", 300, null],
+    ]);
+  });
+
+  it("index mode bases a series on its first full exact period after a break when none comes before it", async () => {
+    const rows = await querySeries(db, { ...base, from: 2022, mode: "index" });
+    expect(rows.map((r) => [r.period, r.y, r.segment])).toEqual([
+      ["2022-01/2022-06", null, 0],
+      ["2022", null, 0],
+      ["2023", 100, 1],
+    ]);
   });
 
   it("index mode never uses an approximate value as its base", async () => {
