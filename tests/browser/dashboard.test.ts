@@ -170,12 +170,16 @@ describe("interaction through DuckDB-WASM", () => {
     for (const lang of ["en", "ko"]) {
       // The engine cannot load at all: only the prepared views can draw the change.
       const t = await open(browser, `/${lang}/trends/`, {
-        init: (c) => c.route(/\.wasm(\?|$)/, (r) => r.abort()),
+        init: async (c) => {
+          await c.route(/\.wasm(\?|$)/, (r) => r.abort());
+        },
       });
       const { page } = t;
       const fig = page.locator('figure[data-chart="trends"]');
       const viewsLoaded = page.waitForResponse((r) => r.url().endsWith("/views/trends.json") && r.ok());
-      await page.waitForFunction(() => !document.querySelector('figure[data-chart="trends"] select')?.disabled);
+      await page.waitForFunction(
+        () => !document.querySelector<HTMLSelectElement>('figure[data-chart="trends"] select')?.disabled,
+      );
       await viewsLoaded;
       const before = await fig.locator("table.data").textContent();
       const redrawn = await nextRedraw(page, "trends");
@@ -198,7 +202,11 @@ describe("interaction through DuckDB-WASM", () => {
 
   it("a permalink that cannot be drawn (no engine, not prepared) leaves controls that match the chart shown", async () => {
     const q = "?series=dsc_victims_by_sex&mode=index&from=2020";
-    const t = await open(browser, `/en/trends/${q}`, { init: (c) => c.route(/\.wasm(\?|$)/, (r) => r.abort()) });
+    const t = await open(browser, `/en/trends/${q}`, {
+      init: async (c) => {
+        await c.route(/\.wasm(\?|$)/, (r) => r.abort());
+      },
+    });
     const fig = t.page.locator('figure[data-chart="trends"]');
     await expect.poll(() => fig.locator("[data-status]").innerText(), { timeout: 60_000 }).toContain("unavailable");
     // The pre-rendered default stays, and the controls say so; the address the reader opened is kept.
