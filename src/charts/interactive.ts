@@ -13,7 +13,7 @@ import { sourcesOf, tableModel, type TableModel } from "./table";
 import { eventsInView } from "./events";
 import { viewTitle } from "./title";
 import { t } from "../i18n";
-import { formatDate } from "../i18n/format";
+import { citedSource } from "./source-text";
 
 /** Prepared views first (src/db/prepared.ts), the engine for any other. */
 const db = preparedDb(browserDb());
@@ -76,22 +76,16 @@ function sourceLine(el: Element, p: Payload, ids: string[]): void {
   const keep = label?.cloneNode(true);
   el.replaceChildren();
   if (keep) el.append(keep);
-  const quoted = (x: string) => t(lang, "chart.quotedTitle", { title: x });
   ids.forEach((id, i) => {
     const s = p.ctx.sources[id];
     if (!s) return;
     if (i > 0) el.append("; ");
     el.append(" ");
-    const pub = s.publisher[lang] || s.publisher.en;
+    const { pub, rest } = citedSource(s, lang);
     const a = document.createElement("a");
     a.href = /^https?:\/\//.test(s.url) ? s.url : "#";
     out(a, "noopener noreferrer external");
     a.textContent = pub;
-    const rest = [
-      s.title ? `, ${quoted(s.title)}` : "",
-      s.published ? ` (${formatDate(s.published, lang)})` : "",
-      s.grade === "D" || s.grade === "L" ? ` (${t(lang, "chart.secondary")})` : "",
-    ].join("");
     const line = document.createElement("span");
     line.append(a, rest);
     el.append(line, " ");

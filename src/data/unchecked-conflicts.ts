@@ -22,6 +22,14 @@ export interface UncheckedConflict {
 /** In the order the sources page lists them (series, then period). */
 export const UNCHECKED_CONFLICTS: readonly UncheckedConflict[] = [
   {
+    id: "K5",
+    series_id: "dsc_harm_types",
+    period: "2022",
+    dimension: "harm_type",
+    categories: ["fear_of_distribution"],
+    text: "sources.unchecked.K5",
+  },
+  {
     id: "K3",
     series_id: "dsc_victims_by_age",
     period: "2023",

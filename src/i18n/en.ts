@@ -69,6 +69,7 @@ export const en = {
   "chart.break": "series break",
   "chart.breakOf": "{series}: series break",
   "chart.secondary": "secondary source",
+  "chart.fileCopy": "copy of the published file, kept on GitHub",
   "chart.quotedTitle": "“{title}”",
   "list.separator": "; ",
   "chart.sourceDetails": "quote and grade",
@@ -293,6 +294,7 @@ export const en = {
   "sources.count": "{n} sources. Grade D and L sources are secondary copies and are flagged wherever they are used.",
   "sources.usedBy": "Used for",
   "sources.link": "Original",
+  "sources.linkCopy": "Copy of the published file (GitHub; the publisher's own page was not available)",
   "sources.series": "Series definitions and caveats",
   "sources.definition": "Definition",
   "sources.caveats": "Caveats",
@@ -309,6 +311,8 @@ export const en = {
   "sources.uncheckedLead":
     "For these figures another outlet, or another copy of the same report, printed a slightly different figure. We hold no quote of that text, so its figure is shown neither here nor as an alternative; only the figure we show is listed.",
   "sources.uncheckedWhy": "Why there is no alternative",
+  "sources.unchecked.K5":
+    "Etoday and Newsbell printed a slightly different count of the same share. We hold no quote of their text, so that figure is not shown as an alternative.",
   "sources.unchecked.K2":
     "Kyunghyang Shinmun printed slightly different shares for teens and people in their 20s. We hold no quote of its text, so those figures are not shown as alternatives.",
   "sources.unchecked.K3":

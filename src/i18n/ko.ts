@@ -67,6 +67,7 @@ export const ko: Record<keyof typeof en, string> = {
   "chart.break": "통계 단절",
   "chart.breakOf": "{series}: 통계 단절",
   "chart.secondary": "2차 출처",
+  "chart.fileCopy": "GitHub에 보관된 공개 파일 사본",
   "chart.quotedTitle": "「{title}」",
   "list.separator": ", ",
   "chart.sourceDetails": "인용문·등급",
@@ -286,6 +287,7 @@ export const ko: Record<keyof typeof en, string> = {
   "sources.count": "출처 {n}개. D·L 등급은 2차 출처로, 사용된 모든 곳에 표시됩니다.",
   "sources.usedBy": "사용된 시계열",
   "sources.link": "원문",
+  "sources.linkCopy": "공개 파일의 사본(GitHub; 발행처의 원래 페이지는 확인하지 못함)",
   "sources.series": "시계열 정의와 유의점",
   "sources.definition": "정의",
   "sources.caveats": "유의점",
@@ -302,6 +304,8 @@ export const ko: Record<keyof typeof en, string> = {
   "sources.uncheckedLead":
     "아래 수치는 다른 언론이나 같은 발표를 옮긴 다른 사본이 조금 다르게 보도했습니다. 그 본문 인용을 확보하지 못해 해당 수치는 여기에도, 대안값으로도 싣지 않았으며, 이 사이트가 게시한 수치만 적었습니다.",
   "sources.uncheckedWhy": "대안값이 없는 이유",
+  "sources.unchecked.K5":
+    "이투데이와 뉴스벨은 같은 비율의 건수를 조금 다르게 보도했습니다. 그 본문 인용을 확보하지 못해 해당 수치를 대안값으로 싣지 않았습니다.",
   "sources.unchecked.K2":
     "경향신문은 10대와 20대 비율을 조금 다르게 보도했습니다. 그 본문 인용을 확보하지 못해 해당 수치를 대안값으로 싣지 않았습니다.",
   "sources.unchecked.K3":
