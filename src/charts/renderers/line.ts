@@ -89,8 +89,10 @@ export function lineOptions(spec: ChartSpec, rows: Row[], ctx: ChartContext, opt
   // Partial periods and windows are labelled with their own dates: the year axis alone would misstate them.
   // Lines sharing a period at the same place share one label, at the highest of their points.
   const periodLabels = new Map<string, { p: Point; text: string; n: number }>();
+  // A line with no full period has no end label: beside end labels, its period label names it ("P2P: Jan–Nov 2019").
+  const ended = new Set(lastOf.map((p) => p.key));
   for (const p of [...partial, ...full.filter((q) => isWindow(q.row))]) {
-    const text = periodOf(p.row, lang);
+    const text = endLabels && !ended.has(p.key) ? `${p.label}: ${periodOf(p.row, lang)}` : periodOf(p.row, lang);
     const key = `${p.x}|${text}`;
     const seen = periodLabels.get(key);
     if (!seen || p.y! > seen.p.y!) periodLabels.set(key, { p, text, n: (seen?.n ?? 0) + 1 });
