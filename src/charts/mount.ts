@@ -68,15 +68,19 @@ function engineFailed(figs: Figure[], err: unknown): void {
   document.documentElement.dataset.engine = "failed";
 }
 
+/** Set by the reader's first intent or action: from then on an engine failure is reported, not kept silent. */
+let reporting = false;
+
 /**
- * The layer draws prepared views at once; the engine behind it loads on (and a failure of either is reported
- * to the reader who acted).
+ * The layer draws prepared views at once; the engine behind it loads on. From the reader's first intent or action,
+ * a failure of either is reported (the idle preload may have loaded the layer before, silently).
  */
 function loadLayer(figs: Figure[]): Promise<Interactive> {
-  if (!layer) {
+  // A failed idle preload is retried here, so that its error is reported to the reader who acted.
+  layer ??= preloading ? preloading.catch(() => freshLayer(figs)) : freshLayer(figs);
+  if (!reporting) {
+    reporting = true;
     for (const f of figs) if (f.p.bounds.fields.length && engine === "loading") status(f, f.p.strings.loading);
-    // A failed idle preload is retried here, so that its error is reported to the reader who acted.
-    layer = preloading ? preloading.catch(() => freshLayer(figs)) : freshLayer(figs);
     layer
       .then((m) => m.ready())
       .then(

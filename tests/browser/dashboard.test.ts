@@ -217,6 +217,26 @@ describe("interaction through DuckDB-WASM", () => {
     await t.context.close();
   });
 
+  it("an engine that failed during the idle preload is reported at the reader's first intent", async () => {
+    const t = await open(browser, "/en/trends/", {
+      init: async (c) => {
+        await c.route(/\.wasm(\?|$)/, (r) => r.abort());
+      },
+    });
+    const { page } = t;
+    const fig = page.locator('figure[data-chart="trends"]');
+    // The idle preload has loaded the interactive layer (and the engine has failed) before the reader does anything.
+    await page.waitForFunction(() =>
+      performance.getEntriesByType("resource").some((e) => /\/interactive\.[^/]*\.js/.test(e.name)),
+    );
+    await page.waitForTimeout(1500);
+    expect(await fig.locator("[data-status]").innerText()).not.toMatch(/unavailable/);
+    await fig.locator("select[name=series]").focus();
+    await expect.poll(() => fig.locator("[data-status]").innerText(), { timeout: 30_000 }).toMatch(/unavailable/);
+    await expect.poll(() => fig.locator("select[name=series]").isDisabled()).toBe(true);
+    await t.context.close();
+  });
+
   it("keeps the pre-rendered chart and says why when WASM cannot load", async () => {
     const context = await browser.newContext();
     await context.route(/\.wasm(\?|$)/, (r) => r.abort());
