@@ -51,11 +51,15 @@ const freshLayer = (figs: Figure[]) =>
     return m;
   });
 
+/** Figures drawn from prepared views while the engine loaded: their status said so, and changes when it is up. */
+const awaiting = new Set<Figure>();
+
 function engineReady(figs: Figure[]): void {
   if (engine !== "loading") return;
   engine = "ready";
   document.documentElement.dataset.engine = "ready";
-  figs.forEach((f) => f.p.bounds.fields.length && status(f, f.p.strings.ready));
+  figs.forEach((f) => (f.p.bounds.fields.length || awaiting.has(f)) && status(f, f.p.strings.ready));
+  awaiting.clear();
 }
 
 function engineFailed(figs: Figure[], err: unknown): void {
@@ -149,7 +153,8 @@ async function redraw(
     if (seq !== f.seq) return;
     f.shown = spec;
     f.drawnFor = boxWidth(f);
-    // Drawn from a prepared view while the engine still loads: the status keeps saying so.
+    // Drawn from a prepared view while the engine still loads: the status keeps saying so until it is up.
+    if (engine !== "ready") awaiting.add(f);
     status(f, engine === "ready" ? f.p.strings.ready : f.p.strings.loading);
   } catch (err) {
     // Not drawn (the engine failed): the controls, and the links built from them, go back to what is shown.

@@ -77,6 +77,10 @@ describe("compare page", () => {
     expect(row).toContain("10,305");
     await followed();
     expect(await follower.locator("table.data thead").textContent()).toContain("2020");
+    // Drawn before the engine was up or not, no panel is left saying the engine is loading once it is.
+    await page.waitForFunction(() => document.documentElement.dataset.engine === "ready", null, { timeout: 60_000 });
+    for (const f of await page.locator("figure[data-chart^='compare_']").all())
+      expect(await f.locator("[data-status]").innerText()).not.toContain("Loading");
     expect(t.foreign).toEqual([]);
     expect(t.errors).toEqual([]);
     await t.context.close();
