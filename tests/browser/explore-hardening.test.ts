@@ -14,6 +14,7 @@ import { launch, open } from "./browser";
 import {
   cells,
   loadTable,
+  longTasks,
   longest,
   now,
   publishedState,
@@ -169,6 +170,7 @@ describe("F2: Cancel always works and the page stays responsive", () => {
     await t.page.click("[data-schema-table=series] summary");
     expect(Date.now() - c0).toBeLessThan(1000);
     const k0 = Date.now();
+    const cancelAt = (await now(t.page)) - since;
     await t.page.click("[data-cancel]");
     const detail = await finished;
     const stopMs = Date.now() - k0;
@@ -181,9 +183,11 @@ describe("F2: Cancel always works and the page stays responsive", () => {
     }
     expect(await runSql(t.page, "SELECT 42 AS answer")).toBe("explore:result");
     expect((await cells(t.page))[1]).toEqual(["42"]);
+    const tasks = await longTasks(t.page, since);
     const long = await longest(t.page, since);
     console.log(
-      `runaway query + cancel: stopped in ${stopMs} ms (restarted: ${!!detail.restarted}); longest task ${long} ms`,
+      `runaway query + cancel: stopped in ${stopMs} ms (restarted: ${!!detail.restarted}); longest task ${long} ms;` +
+        ` long tasks (start ms after the query, Cancel at ${Math.round(cancelAt)}): ${tasks.map((x) => `${x.at}+${x.ms}`).join(" ") || "none"}`,
     );
     expect(long).toBeLessThanOrEqual(200);
     expect(t.errors).toEqual([]);

@@ -65,17 +65,19 @@ export async function now(page: Page): Promise<number> {
   return page.evaluate(() => performance.now());
 }
 
-export async function longest(page: Page, since: number): Promise<number> {
+/** Long tasks that started after `since`: "start+duration" in ms from `since`, for a failure's log. */
+export async function longTasks(page: Page, since: number): Promise<{ at: number; ms: number }[]> {
   return page.evaluate(
     (t) =>
-      Math.max(
-        0,
-        ...(window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks
-          .filter((x) => x.start >= t)
-          .map((x) => Math.round(x.duration)),
-      ),
+      (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks
+        .filter((x) => x.start >= t)
+        .map((x) => ({ at: Math.round(x.start - t), ms: Math.round(x.duration) })),
     since,
   );
+}
+
+export async function longest(page: Page, since: number): Promise<number> {
+  return Math.max(0, ...(await longTasks(page, since)).map((x) => x.ms));
 }
 
 /** The published tables' row counts and the DSC victims maximum: what tampering would change. */
