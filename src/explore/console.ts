@@ -20,6 +20,18 @@ function q<T extends Element>(root: ParentNode, sel: string): T {
   return el;
 }
 
+/** Warm the engine's CSV reader once the page is idle (see ConsoleSession.warmCsvReader); best effort. */
+function warmAtIdle(): void {
+  const warm = () =>
+    void getConsole()
+      .then((c) => c.warmCsvReader())
+      .catch(() => {});
+  const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
+    .requestIdleCallback;
+  if (idle) idle(warm, { timeout: 2000 });
+  else setTimeout(warm, 200);
+}
+
 export async function start(root: HTMLElement, shared: SharedQuery): Promise<void> {
   const s = readStrings();
   const lang = root.dataset.lang ?? "en";
@@ -61,6 +73,7 @@ export async function start(root: HTMLElement, shared: SharedQuery): Promise<voi
   }
   root.dataset.engine = "ready";
   status.textContent = fmt(s, "explore.status.ready");
+  warmAtIdle();
 
   let result: ConsoleResult | null = null;
   const showError = (info: SqlErrorInfo) => {

@@ -19,7 +19,7 @@ import {
 } from "./csv";
 import { fmt, num, type Strings } from "./strings";
 
-const READ_CHUNK = 4 << 20;
+const READ_CHUNK = 16 << 20;
 /**
  * The engine runs in WebAssembly, which can address at most 4 GB; the file, DuckDB's copy of it and the
  * table must all fit. Larger files are refused before reading, naming both numbers.
@@ -31,7 +31,15 @@ export const PREVIEW_COLUMNS = 50;
 /** Columns a file may have to be loaded (DuckDB runs out of memory long before 100,000). */
 export const MAX_LOAD_COLUMNS = 5000;
 
+/** Files up to this size are read in one call (more than twice as fast as slices); larger ones show progress. */
+const READ_WHOLE = 64 << 20;
+
 async function readFile(file: File, onProgress: (f: number) => void): Promise<Uint8Array> {
+  if (file.size <= READ_WHOLE) {
+    const whole = new Uint8Array(await file.arrayBuffer());
+    onProgress(1);
+    return whole;
+  }
   const out = new Uint8Array(file.size);
   for (let off = 0; off < file.size; off += READ_CHUNK) {
     const buf = await file.slice(off, off + READ_CHUNK).arrayBuffer();

@@ -378,6 +378,34 @@ export function loadCsvSql(table: string, file: string, delimiter: string, cols:
 }
 
 /**
+ * A small file of every type a reader can load (and the cleaned spreadsheet numbers), read through the same
+ * SQL as a real load into a temporary table: see ConsoleSession.warmCsvReader.
+ */
+export const WARM_UP_COLUMNS: readonly LoadColumn[] = [
+  { name: "n", type: "BIGINT", clean: false },
+  { name: "x", type: "DOUBLE", clean: false },
+  { name: "d", type: "DATE", clean: false },
+  { name: "b", type: "BOOLEAN", clean: false },
+  { name: "t", type: "VARCHAR", clean: false },
+  { name: "g", type: "BIGINT", clean: true },
+  { name: "p", type: "DOUBLE", clean: true },
+];
+
+export function warmUpCsv(rows: number): string {
+  const lines = [WARM_UP_COLUMNS.map((c) => c.name).join(",")];
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `${i},${i / 8},2024-01-${String((i % 28) + 1).padStart(2, "0")},${i % 2 === 0},g${i % 7},"${1000 + i},${String(i % 1000).padStart(3, "0")}",${i % 100}.5%`,
+    );
+  return `${lines.join("\n")}\n`;
+}
+
+export function warmUpSql(file: string): string {
+  const select = WARM_UP_COLUMNS.map((c) => `${valueExpr(c)} AS ${quoteIdent(c.name)}`).join(", ");
+  return `CREATE OR REPLACE TEMP TABLE warm_up AS SELECT ${select} FROM ${readCsv(file, ",", WARM_UP_COLUMNS, false)}`;
+}
+
+/**
  * After a failed load: the first cell (1-based data row, column, text) that does not fit its chosen type, read
  * with every column as text. Row 1 of the file is the header, so the file row is `row + 1`.
  */

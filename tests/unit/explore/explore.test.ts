@@ -7,6 +7,8 @@ import {
   inferColumn,
   inferType,
   checkCsv,
+  firstNonAscii,
+  lineEnd,
   prepareBytes,
   previewCsv,
   tableNameFor,
@@ -114,6 +116,28 @@ describe("bytes for DuckDB's reader", () => {
     expect(b.complete).toBe(false);
     expect(seen.at(-1)).toBe(1);
   });
+  it("finds the first non-ASCII byte at any alignment, and checks only from there", async () => {
+    const buf = new Uint8Array(40).fill(0x61);
+    expect(firstNonAscii(buf)).toBe(40);
+    for (const at of [0, 1, 3, 4, 5, 38, 39]) {
+      const b = buf.slice();
+      b[at] = 0xea;
+      expect(firstNonAscii(b), String(at)).toBe(at);
+      // A view that starts off a four-byte boundary of its buffer.
+      expect(firstNonAscii(b.subarray(1), 0), `view ${at}`).toBe(at >= 1 ? at - 1 : 39);
+      expect(firstNonAscii(b, at + 1), `from ${at + 1}`).toBe(40);
+    }
+    // Past one 4 MB slice of ASCII: UTF-8 Korean after it is UTF-8; a stray byte after it is refused.
+    const ascii = "a,b\n".repeat((5 << 20) / 4);
+    const korean = await prepareBytes(utf8(`${ascii}기간,값\n`));
+    expect(korean.encoding).toBe("utf-8");
+    const stray = utf8(`${ascii}x,y\n`);
+    stray[stray.length - 3] = 0xff;
+    await expect(prepareBytes(stray)).rejects.toMatchObject({ problem: { code: "encoding" } });
+    const seen: number[] = [];
+    await prepareBytes(utf8("a,b\n1,2\n"), (f) => seen.push(f));
+    expect(seen.at(-1)).toBe(1);
+  });
   it.each([
     ["empty", new Uint8Array(), "empty"],
     ["binary", new Uint8Array([0x61, 0x0a, 0x62, 0x00]), "binary"],
@@ -182,6 +206,17 @@ describe("preview and normalisation", () => {
       ["1", "x"],
       ["2", "y"],
     ]);
+  });
+  it("types columns from the first 1,000 rows and reads no further", () => {
+    expect(lineEnd("a\nb\nc", 2)).toBe(4);
+    expect(lineEnd("a\nb", 5)).toBe(3);
+    const rows = Array.from({ length: 3000 }, (_, i) => (i === 1500 ? "x,text" : `${i},${i}`));
+    const p = previewCsv(`n,v\n${rows.join("\n")}\n`);
+    expect(p.types).toEqual(["BIGINT", "BIGINT"]);
+    expect(p.rows).toHaveLength(20);
+    // Row 1,000 is the last one read; a non-number there still counts.
+    const late = [...rows.slice(0, 999), "x,1", ...rows.slice(1000)];
+    expect(previewCsv(`n,v\n${late.join("\n")}\n`).types).toEqual(["VARCHAR", "BIGINT"]);
   });
   it("checks every row across chunks, with progress", async () => {
     const text = `a\tb\n${Array.from({ length: 500 }, (_, i) => `${i}\tv,${i}`).join("\n")}\n`;
