@@ -4,6 +4,7 @@
 // and Lighthouse 12 mobile; writes bench/results/latest.{json,md} and compares with the budgets.
 // and the explore page's CSV loading against DuckDB's own read_csv (./csv-load.mjs).
 // Usage: node bench/run.mjs [--runs 5] [--port 4361] [--no-lighthouse] [--csv-load-only [--csv-runs 3]]
+//        [--interaction-only]
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -111,6 +112,13 @@ const pagesAll = [...walk(path.join(DIST, "en")), ...walk(path.join(DIST, "ko"))
 const KEY = ["/ko/", "/en/", "/en/trends/", "/ko/trends/", "/en/compare/", "/en/deepfakes/"].filter((p) =>
   pagesAll.includes(p),
 );
+
+if (args.includes("--interaction-only")) {
+  // Only engine ready and redraw latency on Trends (see interaction() below): quicker to run on its own.
+  console.log(JSON.stringify(await interaction(KEY.find((p) => p.endsWith("/trends/"))), null, 2));
+  await browser.close();
+  process.exit(0);
+}
 
 const INIT = () => {
   const w = window;

@@ -86,7 +86,7 @@ function loadLayer(figs: Figure[]): Promise<Interactive> {
     reporting = true;
     for (const f of figs) if (f.p.bounds.fields.length && engine === "loading") status(f, f.p.strings.loading);
     layer
-      .then((m) => m.ready())
+      .then((m) => m.ready(figs.map((f) => f.shown)))
       .then(
         () => engineReady(figs),
         (err: unknown) => engineFailed(figs, err),
@@ -284,7 +284,7 @@ function preload(figs: Figure[]): void {
       void preloading
         .then((m) => {
           layer ??= Promise.resolve(m);
-          m.ready().then(
+          m.ready(figs.map((f) => f.shown)).then(
             () => engineReady(figs),
             () => undefined,
           );
