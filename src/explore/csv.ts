@@ -181,7 +181,6 @@ export interface Preview {
   guesses: ColumnGuess[];
 }
 
-/** Parse the start of the text: header, sniffed delimiter, first `n` rows, types inferred from up to 1,000 rows. */
 /** Rows the preview reads (the header and the rows whose values type the columns). */
 const SAMPLE_ROWS = 1001;
 
@@ -195,6 +194,7 @@ export function lineEnd(text: string, n: number): number {
   return at + 1;
 }
 
+/** Parse the start of the text: header, sniffed delimiter, first `n` rows, types inferred from up to 1,000 rows. */
 export function previewCsv(
   text: string,
   n = 20,
@@ -246,11 +246,6 @@ export interface PreparedBytes {
 }
 
 /**
- * Check the bytes and make them UTF-8 for DuckDB without ever building the whole text in JavaScript: UTF-8 is
- * validated in slices; otherwise the bytes are decoded as CP949 (WHATWG "euc-kr") and re-encoded, streamed
- * slice by slice. Yields between slices so the page stays responsive and `onProgress` can move a bar.
- */
-/**
  * Offset of the first byte ≥ 0x80 at or after `from` (the length when there is none), four bytes at a time:
  * most exported files are ASCII, and this is some fifteen times faster than decoding them.
  */
@@ -272,6 +267,11 @@ export function firstNonAscii(bytes: Uint8Array, from = 0): number {
   return bytes.length;
 }
 
+/**
+ * Check the bytes and make them UTF-8 for DuckDB without ever building the whole text in JavaScript: UTF-8 is
+ * validated in slices from the first non-ASCII byte; otherwise the bytes are decoded as CP949 (WHATWG "euc-kr") and re-encoded, streamed
+ * slice by slice. Yields between slices so the page stays responsive and `onProgress` can move a bar.
+ */
 export async function prepareBytes(
   bytes: Uint8Array,
   onProgress: (f: number) => void = () => {},

@@ -395,7 +395,7 @@ export function warmUpCsv(rows: number): string {
   const lines = [WARM_UP_COLUMNS.map((c) => c.name).join(",")];
   for (let i = 0; i < rows; i++)
     lines.push(
-      `${i},${i / 8},2024-01-${String((i % 28) + 1).padStart(2, "0")},${i % 2 === 0},g${i % 7},"${1000 + i},${String(i % 1000).padStart(3, "0")}",${i % 100}.5%`,
+      `${i},${i / 8},2024-01-${String((i % 28) + 1).padStart(2, "0")},${i % 2 === 0},g${i % 7},"${1 + (i % 999)},${String(i % 1000).padStart(3, "0")}",${i % 100}.5%`,
     );
   return `${lines.join("\n")}\n`;
 }

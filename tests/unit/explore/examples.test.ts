@@ -15,6 +15,9 @@ import {
   userTablesFrom,
   userTablesSql,
   USER_TABLE_COLUMNS,
+  WARM_UP_COLUMNS,
+  warmUpCsv,
+  warmUpSql,
   type LoadColumn,
 } from "../../../src/db/queries/explore";
 import { TABLES } from "../../../src/db/tables";
@@ -105,6 +108,21 @@ describe("the console's own SQL on the published tables and a synthetic upload",
       { n: 1234 },
       { n: null },
     ]);
+  });
+});
+
+describe("the CSV reader's warm-up", () => {
+  it("loads its generated file (SYNTHETIC) through the real load's SQL, every column in its type", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "dsc-warm-")), "warm.csv");
+    writeFileSync(file, warmUpCsv(2000));
+    await db.query(warmUpSql(file));
+    const types = await db.query(
+      `SELECT ${WARM_UP_COLUMNS.map((c) => `typeof("${c.name}") AS "${c.name}"`).join(", ")} FROM temp.main.warm_up LIMIT 1`,
+    );
+    expect(types[0]).toEqual(Object.fromEntries(WARM_UP_COLUMNS.map((c) => [c.name, c.type])));
+    const [r] = await db.query("SELECT count(*) AS n, count(g) AS g, count(p) AS p FROM temp.main.warm_up");
+    expect(r).toEqual({ n: 2000, g: 2000, p: 2000 });
+    await db.query("DROP TABLE temp.main.warm_up");
   });
 });
 
