@@ -1,6 +1,6 @@
 /** Reading and writing a figure's controls (plain DOM; no Plot, no DuckDB: part of the first-load script). */
 import type { Available, ChartSpec, SpecBounds } from "../spec/spec";
-import { validateSpec } from "../spec/validate";
+import { modesOf, validateSpec } from "../spec/validate";
 import type { Payload } from "./payload";
 
 function form(fig: Element): HTMLFormElement | null {
@@ -10,7 +10,29 @@ function form(fig: Element): HTMLFormElement | null {
 export function setEnabled(fig: Element, on: boolean): void {
   form(fig)
     ?.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select")
-    .forEach((el) => (el.disabled = !on));
+    // A choice the view cannot take (see syncModes) stays disabled.
+    .forEach((el) => (el.disabled = !on || el.dataset.unavailable === "true"));
+}
+
+/**
+ * A mode the chosen series cannot draw is disabled, and its label says why (a rate has only its share; a count
+ * with no published share has no share): never offered only to snap back, or to draw an empty chart.
+ */
+function syncModes(f: HTMLFormElement, p: Payload, spec: ChartSpec): void {
+  const { modes, why } = modesOf(p.bounds, spec.series);
+  const reason = why === "rate" ? p.strings.modeRate : p.strings.modeNoShare;
+  // The form's other controls say whether it is enabled now (it is not before the page script, nor while busy).
+  const formOff = f.querySelector<HTMLInputElement | HTMLSelectElement>('select, input:not([name="mode"])')?.disabled;
+  for (const input of f.querySelectorAll<HTMLInputElement>('input[name="mode"]')) {
+    const off = !modes.includes(input.value as ChartSpec["mode"]);
+    input.dataset.unavailable = String(off);
+    input.disabled = off || !!formOff;
+    const label = input.closest("label");
+    const text = label && [...label.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+    if (!label || !text) continue;
+    label.dataset.label ??= (text.textContent ?? "").replace(/\s+/g, " ").trim();
+    text.textContent = off ? reason.replace("{mode}", label.dataset.label) : label.dataset.label;
+  }
 }
 
 function categoryLabel(p: Payload, dim: string, cat: string): string {
@@ -69,6 +91,7 @@ export function writeControls(fig: Element, p: Payload, spec: ChartSpec): void {
   }
   set("dimension", spec.dimension);
   set("mode", spec.mode);
+  syncModes(f, p, spec);
   for (const k of ["from", "to", "a", "b"] as const) set(k, String(spec[k]));
   syncCategories(fig, p, spec);
 }

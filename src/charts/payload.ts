@@ -27,6 +27,8 @@ export interface Payload {
     drawing: string;
     offer: string;
     notPublished: string;
+    modeRate: string;
+    modeNoShare: string;
   };
   /** The chart reads its view from the page URL (its page's main chart, or any chart on its embed route). */
   primary: boolean;

@@ -5,7 +5,7 @@
  */
 import { buildDb } from "../db/node";
 import type { Db } from "../db/tables";
-import { availableCategories, shareOnlySeries, trendableSeries, yearRange } from "../db/queries/meta";
+import { availableCategories, noShareSeries, shareOnlySeries, trendableSeries, yearRange } from "../db/queries/meta";
 import type { Lang } from "../i18n/format";
 import { leaderOf, type ChartDef, type YearRef } from "../spec/catalog";
 import type { ChartSpec, SpecBounds } from "../spec/spec";
@@ -63,6 +63,10 @@ export async function resolveWith(db: Db, def: ChartDef): Promise<Concrete> {
     bounds.available = await availableCategories(db, [...new Set([...boundSeries, ...spec.series])]);
     const shares = await shareOnlySeries(db, boundSeries);
     if (shares.length) bounds.shareOnly = shares;
+    if (bounds.fields.includes("mode")) {
+      const none = await noShareSeries(db, boundSeries);
+      if (none.length) bounds.noShares = none;
+    }
   }
   return { bounds, years: spec };
 }

@@ -143,6 +143,8 @@ export const en = {
   "control.categories": "Categories",
   "control.offer": "{dim} (in “{series}”)",
   "control.notPublished": "{dim} (not published for this series)",
+  "control.mode.rate": "{mode} (not for a rate: it is published only as a share)",
+  "control.mode.noShare": "{mode} (no share is published for this series)",
   "control.international": "International",
   "control.mode": "Show as",
   "control.from": "From",

@@ -141,6 +141,8 @@ export const ko: Record<keyof typeof en, string> = {
   "control.categories": "항목",
   "control.offer": "{dim} (「{series}」에서)",
   "control.notPublished": "{dim} (이 계열에는 공표되지 않음)",
+  "control.mode.rate": "{mode} (비율로만 공표되는 계열이라 해당 없음)",
+  "control.mode.noShare": "{mode} (이 계열에는 비율이 공표되지 않음)",
   "control.international": "국외",
   "control.mode": "표시 방식",
   "control.from": "시작",

@@ -60,4 +60,6 @@ export interface SpecBounds {
   available?: Available;
   /** Series published only as shares: a view of them is always in share mode. */
   shareOnly?: readonly string[];
+  /** Series with no published share: a view of them has no share mode. */
+  noShares?: readonly string[];
 }

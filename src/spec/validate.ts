@@ -2,7 +2,7 @@
  * The one validator of a chart spec against its bounds. The URL codec (./url.ts) and the controls
  * (src/charts/controls.ts) both call it, so a view a reader can reach one way is valid the other way too.
  */
-import { CODE_RE, MODES, type ChartSpec, type SpecBounds, type UrlField } from "./spec";
+import { CODE_RE, MODES, type ChartSpec, type Mode, type SpecBounds, type UrlField } from "./spec";
 
 export interface Validated {
   spec: ChartSpec;
@@ -17,6 +17,18 @@ const MAX_CATEGORIES = 30;
 export function categoriesOf(bounds: SpecBounds, series: readonly string[], dimension: string): string[] | undefined {
   if (!bounds.available) return undefined;
   return [...new Set(series.flatMap((s) => bounds.available?.[s]?.[dimension] ?? []))];
+}
+
+/**
+ * The modes a view of `series` can draw, and why the others cannot: a rate is published only as a share (no count
+ * to draw or index), and a count with no published share has no share to draw. Shared by the validator and the
+ * controls, so a mode a reader cannot choose is never in a valid spec either.
+ */
+export function modesOf(bounds: SpecBounds, series: readonly string[]): { modes: Mode[]; why?: "rate" | "noShare" } {
+  const all = (list?: readonly string[]) => !!list && series.length > 0 && series.every((s) => list.includes(s));
+  if (all(bounds.shareOnly)) return { modes: ["share"], why: "rate" };
+  if (all(bounds.noShares)) return { modes: MODES.filter((m) => m !== "share"), why: "noShare" };
+  return { modes: [...MODES] };
 }
 
 const codes = (v: unknown, max: number): v is string[] =>
@@ -58,8 +70,10 @@ export function validateSpec(
     else spec.categories = [...new Set(v)];
   }
   if (has("mode") && !MODES.includes(spec.mode)) reject("mode");
-  // Not a rejection: a rate has no count or index to draw, so its only view is the published share.
-  if (bounds.shareOnly && spec.series.every((s) => bounds.shareOnly!.includes(s))) spec.mode = "share";
+  // Not a rejection: a rate's only view is its published share, and a count with no published share is drawn
+  // as the count.
+  const { modes } = modesOf(bounds, spec.series);
+  if (!modes.includes(spec.mode)) spec.mode = modes.includes("absolute") ? "absolute" : modes[0]!;
   for (const f of ["from", "to", "a", "b"] as const) if (has(f) && !isYear(spec[f], bounds.years)) reject(f);
   if (spec.from > spec.to) {
     rejected.push("from", "to");

@@ -200,6 +200,66 @@ describe("interaction through DuckDB-WASM", () => {
     }
   });
 
+  it("offers only the modes a series can draw, and says why the others are not offered", async () => {
+    for (const lang of ["en", "ko"]) {
+      const t = await open(browser, `/${lang}/trends/`);
+      const { page } = t;
+      const fig = page.locator('figure[data-chart="trends"]');
+      await page.waitForFunction(
+        () => !document.querySelector<HTMLSelectElement>('figure[data-chart="trends"] select')?.disabled,
+      );
+      const modes = () =>
+        fig.locator('input[name="mode"]').evaluateAll((xs) =>
+          (xs as HTMLInputElement[]).map((x) => ({
+            mode: x.value,
+            checked: x.checked,
+            disabled: x.disabled,
+            label: x.closest("label")?.textContent?.replace(/\s+/g, " ").trim() ?? "",
+          })),
+        );
+      // A count with no published share: no share mode, and its label says so.
+      let redrawn = await nextRedraw(page, "trends");
+      await fig.locator("select[name=series]").selectOption("kcsc_dsc_reviews");
+      await redrawn();
+      let m = await modes();
+      expect(m.find((x) => x.mode === "share")).toMatchObject({ disabled: true, checked: false });
+      expect(m.find((x) => x.mode === "share")?.label).toMatch(
+        lang === "en" ? /no share is published/ : /비율이 공표되지 않음/,
+      );
+      expect(m.find((x) => x.mode === "absolute")).toMatchObject({ disabled: false, checked: true });
+      // A rate: only its share, and the other modes say why.
+      redrawn = await nextRedraw(page, "trends");
+      await fig.locator("select[name=series]").selectOption("knpa_deepfake_teen_share");
+      await redrawn();
+      m = await modes();
+      expect(m.find((x) => x.mode === "share")).toMatchObject({ disabled: false, checked: true });
+      for (const x of m.filter((y) => y.mode !== "share")) {
+        expect(x.disabled, x.mode).toBe(true);
+        expect(x.label).toMatch(lang === "en" ? /published only as a share/ : /비율로만 공표/);
+      }
+      // Back to a series with every mode: all offered, labels plain again.
+      redrawn = await nextRedraw(page, "trends");
+      await fig.locator("select[name=series]").selectOption("dsc_victims_by_sex");
+      await redrawn();
+      m = await modes();
+      for (const x of m) {
+        expect(x.disabled, x.mode).toBe(false);
+        expect(x.label).not.toMatch(
+          /published only as a share|no share is published|비율로만 공표|비율이 공표되지 않음/,
+        );
+      }
+      // A permalink asking for the share of a series with none draws its counts, not an empty chart.
+      await page.goto(new URL(`/${lang}/trends/?series=kcsc_dsc_reviews&mode=share`, baseUrl()).href);
+      await page.waitForFunction(
+        () => !document.querySelector<HTMLSelectElement>('figure[data-chart="trends"] select')?.disabled,
+      );
+      await expect.poll(async () => (await modes()).find((x) => x.checked)?.mode, { timeout: 30_000 }).toBe("absolute");
+      expect(await fig.locator("[data-summary]").innerText()).not.toMatch(/No data for: 2014, 2015, 2016/);
+      expect(t.errors).toEqual([]);
+      await t.context.close();
+    }
+  });
+
   it("a permalink that cannot be drawn (no engine, not prepared) leaves controls that match the chart shown", async () => {
     const q = "?series=dsc_victims_by_sex&mode=index&from=2020";
     const t = await open(browser, `/en/trends/${q}`, {

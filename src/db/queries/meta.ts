@@ -68,6 +68,9 @@ export async function loadMeta(db: Db): Promise<{
  * URL or control asks, since there is no count to draw.
  * out: series_id
  */
+/** Series with at least one published share. */
+export const SHARE_SERIES_SQL = `SELECT DISTINCT series_id FROM observations WHERE share IS NOT NULL ORDER BY series_id`;
+
 export const SHARE_ONLY_SQL = `SELECT series_id FROM observations
   GROUP BY series_id HAVING bool_and(value IS NULL) AND bool_or(share IS NOT NULL) ORDER BY series_id`;
 
@@ -156,6 +159,12 @@ export async function trendableSeries(db: Db): Promise<string[]> {
 export async function shareOnlySeries(db: Db, series: readonly string[]): Promise<string[]> {
   const all = (await db.query(SHARE_ONLY_SQL)).map((r) => String(r.series_id));
   return all.filter((s) => series.includes(s));
+}
+
+/** Of `series`, those with no published share at all. */
+export async function noShareSeries(db: Db, series: readonly string[]): Promise<string[]> {
+  const withShares = new Set((await db.query(SHARE_SERIES_SQL)).map((r) => String(r.series_id)));
+  return series.filter((s) => !withShares.has(s));
 }
 
 /** Earliest, latest and latest full year of the given series (null when they have no figures). */

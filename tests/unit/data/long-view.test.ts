@@ -5,8 +5,8 @@ import type { Row } from "../../../src/db/tables";
 import { querySeries } from "../../../src/db/queries/series";
 import { queryCompare } from "../../../src/db/queries/compare";
 import { queryJustice } from "../../../src/db/queries/justice";
-import { shareOnlySeries, trendableSeries } from "../../../src/db/queries/meta";
-import { validateSpec } from "../../../src/spec/validate";
+import { noShareSeries, shareOnlySeries, trendableSeries } from "../../../src/db/queries/meta";
+import { modesOf, validateSpec } from "../../../src/spec/validate";
 import type { ChartSpec } from "../../../src/charts/spec";
 
 // The long view (illegal filming since 2000, arrests, clearance, courts, the regulator) read from the built
@@ -152,6 +152,34 @@ describe("the long view: one vintage and one basis per line, no change across a 
     expect(rejected).toEqual([]);
     expect((await querySeries(db, v)).filter((r) => r.y != null).length).toBeGreaterThanOrEqual(7);
     expect(validateSpec(spec({ mode: "index" }), bounds, spec({})).spec.mode).toBe("index");
+  });
+
+  it("a count with no published share has no share mode: asked for, it draws the count", async () => {
+    const trendable = await trendableSeries(db);
+    const noShares = await noShareSeries(db, trendable);
+    expect(noShares).toContain("kcsc_dsc_reviews");
+    expect(noShares).not.toContain("dsc_victims_by_sex");
+    const shareOnly = await shareOnlySeries(db, trendable);
+    expect(noShares.filter((s) => shareOnly.includes(s))).toEqual([]);
+    const bounds = {
+      series: trendable,
+      dimensions: ["total"],
+      years: [2000, 2030] as const,
+      fields: ["series", "mode"] as const,
+      shareOnly,
+      noShares,
+    };
+    const asked = spec({ series: ["kcsc_dsc_reviews"], mode: "share" });
+    expect((await querySeries(db, asked)).filter((r) => r.y != null)).toEqual([]);
+    const { spec: v, rejected } = validateSpec(asked, bounds, spec({}));
+    expect(v.mode).toBe("absolute");
+    expect(rejected).toEqual([]);
+    expect((await querySeries(db, v)).filter((r) => r.y != null).length).toBeGreaterThanOrEqual(5);
+    expect(modesOf(bounds, ["kcsc_dsc_reviews"])).toEqual({ modes: ["absolute", "index"], why: "noShare" });
+    expect(modesOf(bounds, ["knpa_illegal_filming_clearance_rate"])).toEqual({ modes: ["share"], why: "rate" });
+    expect(modesOf(bounds, ["dsc_victims_by_sex"])).toEqual({ modes: ["absolute", "share", "index"] });
+    // A mix keeps every mode one of its series can draw.
+    expect(modesOf(bounds, ["kcsc_dsc_reviews", "dsc_victims_by_sex"]).modes).toEqual(["absolute", "share", "index"]);
   });
 
   it("no change between the two bases: compared side by side, each has one year only and no change", async () => {
