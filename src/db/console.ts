@@ -10,6 +10,7 @@ import type { AsyncDuckDBConnection } from "@duckdb/duckdb-wasm";
 import { getEngine, resetEngine, toRows, type Engine } from "./client";
 import {
   PUBLISHED_TABLES,
+  createdRows,
   dropObjectSql,
   fingerprintSql,
   firstBadCellSql,
@@ -277,8 +278,9 @@ async function startConsole(): Promise<ConsoleSession> {
       const file = `/user/${++seq}.csv`;
       await db.registerFileBuffer(file, bytes);
       try {
+        let created: Row[];
         try {
-          await conn.query(loadCsvSql(table, file, delimiter, columns));
+          created = toRows(await conn.query(loadCsvSql(table, file, delimiter, columns)));
         } catch (e) {
           const locate = firstBadCellSql(file, delimiter, columns);
           const bad = locate ? toRows(await conn.query(locate).catch(() => ({ toArray: () => [] })))[0] : undefined;
@@ -288,8 +290,8 @@ async function startConsole(): Promise<ConsoleSession> {
           }
           throw e;
         }
-        const n = await conn.query(`SELECT CAST(count(*) AS INTEGER) AS n FROM memory.main.${quoteIdent(table)}`);
-        return Number(toRows(n)[0]?.n ?? 0);
+        // CREATE … AS answers with the rows it wrote: no second pass over the new table.
+        return createdRows(created);
       } finally {
         await db.dropFile(file);
       }
@@ -314,8 +316,11 @@ async function startConsole(): Promise<ConsoleSession> {
   };
 }
 
-/** Rows of the warm-up file: enough for the reader's hot paths to be optimised, a fraction of a second. */
-const WARM_UP_ROWS = 2000;
+/**
+ * Rows of the warm-up file: enough for the browser to finish optimising the reader's hot code (2,000 rows left a
+ * file picked at once 1.5x DuckDB's own read_csv, 20,000 about 1.3x), and about 0.1 s of the engine's idle time.
+ */
+const WARM_UP_ROWS = 20000;
 
 let consoleSession: Promise<ConsoleSession> | null = null;
 

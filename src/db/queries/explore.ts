@@ -2,7 +2,7 @@
  * The explore page's schema documentation and example queries: every published table and column with its
  * type (from ../tables, the single declaration both engines load), unit and description in both languages.
  */
-import { TABLES } from "../tables";
+import { TABLES, type Row } from "../tables";
 
 type L = { ko: string; en: string };
 interface ColumnDoc extends L {
@@ -377,6 +377,14 @@ export function loadCsvSql(table: string, file: string, delimiter: string, cols:
   return `CREATE OR REPLACE TABLE memory.main.${quoteIdent(table)} AS SELECT ${select} FROM ${readCsv(file, delimiter, cols, false)}`;
 }
 
+/** Rows loaded, from the result of loadCsvSql: DuckDB's CREATE … AS answers with one row, `Count`. */
+export function createdRows(result: readonly Row[]): number {
+  const n = result[0]?.Count;
+  if (result.length !== 1 || typeof n !== "number" || !Number.isInteger(n) || n < 0)
+    throw new Error("the load did not report its row count");
+  return n;
+}
+
 /**
  * A small file of every type a reader can load (and the cleaned spreadsheet numbers), read through the same
  * SQL as a real load into a temporary table: see ConsoleSession.warmCsvReader.
@@ -391,13 +399,19 @@ export const WARM_UP_COLUMNS: readonly LoadColumn[] = [
   { name: "p", type: "DOUBLE", clean: true },
 ];
 
+/** Rows built one by one; a larger warm-up file repeats them (a cheap string copy on the main thread). */
+const WARM_UP_BLOCK = 1000;
+
 export function warmUpCsv(rows: number): string {
-  const lines = [WARM_UP_COLUMNS.map((c) => c.name).join(",")];
-  for (let i = 0; i < rows; i++)
-    lines.push(
-      `${i},${i / 8},2024-01-${String((i % 28) + 1).padStart(2, "0")},${i % 2 === 0},g${i % 7},"${1 + (i % 999)},${String(i % 1000).padStart(3, "0")}",${i % 100}.5%`,
-    );
-  return `${lines.join("\n")}\n`;
+  const lines = Array.from(
+    { length: Math.min(rows, WARM_UP_BLOCK) },
+    (_, i) =>
+      `${i},${i / 8},2024-01-${String((i % 28) + 1).padStart(2, "0")},${i % 2 === 0},g${i % 7},"${1 + (i % 999)},${String(i % 1000).padStart(3, "0")}",${i % 100}.5%\n`,
+  );
+  const header = `${WARM_UP_COLUMNS.map((c) => c.name).join(",")}\n`;
+  return (
+    header + lines.join("").repeat(Math.floor(rows / WARM_UP_BLOCK)) + lines.slice(0, rows % WARM_UP_BLOCK).join("")
+  );
 }
 
 export function warmUpSql(file: string): string {

@@ -6,6 +6,7 @@ import path from "node:path";
 import {
   EXAMPLES,
   PUBLISHED_TABLES,
+  createdRows,
   fingerprintSql,
   firstBadCellSql,
   guardSql,
@@ -87,6 +88,12 @@ describe("the console's own SQL on the published tables and a synthetic upload",
     );
   });
 
+  it("reads a load's row count from its own answer, and refuses an answer that is not one", () => {
+    expect(createdRows([{ Count: 1_000_000 }])).toBe(1_000_000);
+    for (const bad of [[], [{ Count: null }], [{ n: 3 }], [{ Count: 1.5 }], [{ Count: 1 }, { Count: 2 }]])
+      expect(() => createdRows(bad), JSON.stringify(bad)).toThrow("row count");
+  });
+
   it("names the first cell that does not fit its type (file row, column, value)", async () => {
     await expect(db.query(loadCsvSql("피해자", file, ",", cols))).rejects.toThrow();
     const bad = await db.query(firstBadCellSql(file, ",", cols)!);
@@ -102,7 +109,8 @@ describe("the console's own SQL on the published tables and a synthetic upload",
       { 비율: 3, t: "DOUBLE" },
     ]);
     writeFileSync(file, '기간,피해건수\n2023년,"5,153"\n2024년,"１，２３４"\n2025년,-\n');
-    await db.query(loadCsvSql("t2", file, ",", cols.slice(0, 2)));
+    // The load's own answer is its row count (the page reports it without counting again).
+    expect(createdRows(await db.query(loadCsvSql("t2", file, ",", cols.slice(0, 2))))).toBe(3);
     expect(await db.query('SELECT "피해건수" AS n FROM memory.main.t2')).toEqual([
       { n: 5153 },
       { n: 1234 },
@@ -114,14 +122,14 @@ describe("the console's own SQL on the published tables and a synthetic upload",
 describe("the CSV reader's warm-up", () => {
   it("loads its generated file (SYNTHETIC) through the real load's SQL, every column in its type", async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "dsc-warm-")), "warm.csv");
-    writeFileSync(file, warmUpCsv(2000));
+    writeFileSync(file, warmUpCsv(2500));
     await db.query(warmUpSql(file));
     const types = await db.query(
       `SELECT ${WARM_UP_COLUMNS.map((c) => `typeof("${c.name}") AS "${c.name}"`).join(", ")} FROM temp.main.warm_up LIMIT 1`,
     );
     expect(types[0]).toEqual(Object.fromEntries(WARM_UP_COLUMNS.map((c) => [c.name, c.type])));
     const [r] = await db.query("SELECT count(*) AS n, count(g) AS g, count(p) AS p FROM temp.main.warm_up");
-    expect(r).toEqual({ n: 2000, g: 2000, p: 2000 });
+    expect(r).toEqual({ n: 2500, g: 2500, p: 2500 });
     await db.query("DROP TABLE temp.main.warm_up");
   });
 });
