@@ -18,6 +18,7 @@ import { summarize } from "./summary";
 import { viewTitle } from "./title";
 import { sourcesOf, tableModel, type TableModel } from "./table";
 import { resolve } from "./resolve";
+import { windowNotes } from "./window-notes";
 
 type Meta = Awaited<ReturnType<typeof loadMeta>>;
 let meta: Promise<Meta> | null = null;
@@ -53,7 +54,7 @@ export interface Prerendered {
   table: TableModel;
   events: ShownEvent[];
   sourceIds: string[];
-  /** Notes under the chart: the catalog's, then the series' own caveats where the chart asks for them. */
+  /** Notes under the chart: the catalog's, then the series' own caveats and window notes where it asks for them. */
   notes: string[];
   ctx: ChartContext;
   /** The part of the figure's payload (src/charts/payload.ts) that comes from drawing it. */
@@ -123,6 +124,7 @@ export async function prerender(
   const notes = [
     ...(def.notes ?? []).map((k) => t(lang, k)),
     ...(def.caveats ? caveatNotes(await getMeta(), spec.series, lang) : []),
+    ...(def.windowNotes ? await windowNotes(spec.series[0]!, lang) : []),
   ];
   return {
     spec,

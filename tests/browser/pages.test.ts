@@ -130,6 +130,16 @@ describe("deepfakes and international specifics", () => {
     expect(notes).toContain("+127.9%");
     expect(notes).toContain("1,754 (97.1%)");
     expect(notes).toContain("53 (2.9%)");
+    // The chart's embed says the same, in both languages: the notes belong to the chart, not to its page.
+    for (const [path, want] of [
+      ["/en/embed/df_taskforce/", ["+127.9%", "1,754 (97.1%)", "53 (2.9%)"]],
+      ["/ko/embed/df_taskforce/", ["+127.9%", "1,754명(97.1%)", "53명(2.9%)"]],
+    ] as const) {
+      const e = await open(browser, path, { javaScriptEnabled: false });
+      const embedNotes = await e.page.locator('figure[data-chart="df_taskforce"] .chart-notes').textContent();
+      for (const w of want) expect(embedNotes, path).toContain(w);
+      await e.context.close();
+    }
     // 15,808 videos *reviewed* (Jan–Jul 2025) is a different count from correction requests: not on this axis.
     const kcsc = t.page.locator('figure[data-chart="df_kcsc"]');
     expect(await kcsc.locator("table.data").textContent()).not.toContain("15,808");

@@ -31,6 +31,9 @@ export interface ChartDef {
   notes?: StringKey[];
   /** Also show each of the chart's series' own caveats as a comparability note. */
   caveats?: boolean;
+  /** Also say what the overview's card says of a series published for windows: the change against the window
+   * before, and the split by sex as published (src/charts/window-notes.ts). */
+  windowNotes?: boolean;
   /** Where the series a reader may choose come from: `trendable` = every series with yearly figures. */
   seriesFrom?: "trendable";
   title: StringKey;
