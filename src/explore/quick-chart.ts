@@ -4,6 +4,12 @@ import type { ConsoleResult } from "../db/console";
 import { decideChart } from "./quickchart";
 import { fmt, type Strings } from "./strings";
 
+/** Left margin for a y axis whose ticks are grouped numbers up to the data's largest (about 8 px a character at 13 px). */
+function tickLabelRoom(values: readonly unknown[]): number {
+  const most = Math.max(0, ...values.map((v) => Math.abs(Number(v)) || 0));
+  return Math.min(120, Math.max(40, 16 + 8 * Math.round(most).toLocaleString("en").length));
+}
+
 export function drawQuickChart(box: HTMLElement, result: ConsoleResult | null, s: Strings): void {
   box.replaceChildren();
   if (!result) return;
@@ -28,12 +34,14 @@ export function drawQuickChart(box: HTMLElement, result: ConsoleResult | null, s
   }));
   const width = Math.max(280, Math.min(box.clientWidth || 720, 960));
   const label = fmt(s, "explore.chart.label", { x: choice.x, y: choice.y });
-  const common = { width, style: { fontSize: "13px", background: "transparent" }, ariaLabel: label };
+  // At 13 px Plot's default bottom margin sets the x-axis label on the tick labels' line; 44 px keeps them apart.
+  const common = { width, marginBottom: 44, style: { fontSize: "13px", background: "transparent" }, ariaLabel: label };
   const svg =
     choice.kind === "line"
       ? Plot.plot({
           ...common,
           height: 320,
+          marginLeft: tickLabelRoom(data.map((d) => d[choice.y])),
           x: { label: choice.x, tickFormat: choice.xDate ? undefined : (d: number) => String(d) },
           y: { label: choice.y, grid: true },
           color: choice.color ? { legend: true } : undefined,
@@ -45,7 +53,7 @@ export function drawQuickChart(box: HTMLElement, result: ConsoleResult | null, s
         })
       : Plot.plot({
           ...common,
-          height: Math.min(900, 60 + 22 * Math.min(40, data.length)),
+          height: Math.min(914, 74 + 22 * Math.min(40, data.length)),
           marginLeft: Math.min(140, Math.round(width / 3)),
           x: { label: choice.y, grid: true },
           y: { label: null },

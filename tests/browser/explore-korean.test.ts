@@ -144,6 +144,46 @@ describe("Korean page examples and the quick chart's units", () => {
   }, 300_000);
 });
 
+describe("the quick chart's axis", () => {
+  it("keeps the x-axis label (Korean, with Plot's arrow) off the tick labels, and y tick labels whole, at 390 px", async () => {
+    const t = await open(browser, "/ko/explore/", { viewport: { width: 390, height: 844 } });
+    await ready(t.page);
+    const sql = "SELECT '가' AS 구분, 5153 AS 피해건수 UNION ALL SELECT '나', 3000 UNION ALL SELECT '다', 4200";
+    expect(await runSql(t.page, sql)).toBe("explore:result");
+    const boxes = await t.page.evaluate(() => {
+      const svg = document.querySelector("[data-quick-chart] svg[role=img]")!;
+      const box = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return { l: r.left, r: r.right, t: r.top, b: r.bottom, text: e.textContent ?? "" };
+      };
+      return {
+        label: [...svg.querySelectorAll('[aria-label="x-axis label"] text')].map(box),
+        ticks: [...svg.querySelectorAll('[aria-label="x-axis tick label"] text')].map(box),
+      };
+    });
+    expect(boxes.label.map((b) => b.text)).toEqual(["피해건수 →"]);
+    expect(boxes.ticks.length).toBeGreaterThan(2);
+    const [label] = boxes.label;
+    const hits = boxes.ticks.filter((k) => k.l < label!.r && label!.l < k.r && k.t < label!.b && label!.t < k.b);
+    expect(hits.map((k) => k.text)).toEqual([]);
+    // A line chart's y tick labels (up to 6,400 here) are drawn whole, inside the chart.
+    const years = "SELECT y AS 연도, 1000 + y % 7 * 900 AS 피해건수 FROM range(2015, 2025) t(y)";
+    expect(await runSql(t.page, years)).toBe("explore:result");
+    const clipped = await t.page.evaluate(() => {
+      const svg = document.querySelector("[data-quick-chart] svg[role=img]")!;
+      const left = svg.getBoundingClientRect().left;
+      const ticks = [...svg.querySelectorAll('[aria-label="y-axis tick label"] text')];
+      return {
+        n: ticks.length,
+        out: ticks.filter((e) => e.getBoundingClientRect().left < left).map((e) => e.textContent),
+      };
+    });
+    expect(clipped.n).toBeGreaterThan(2);
+    expect(clipped.out).toEqual([]);
+    await t.context.close();
+  });
+});
+
 describe("phone width", () => {
   for (const lang of ["ko", "en"])
     it(`/${lang}/explore/ has no sideways scroll at 390 px, with results and a preview on screen`, async () => {
