@@ -9,6 +9,7 @@ import { queryToSpec, specToQuery } from "../spec/url";
 import { readControls, setEnabled, writeControls } from "./controls";
 import { attachTooltips } from "./tooltip";
 import { fetchViews, type ViewPack } from "../db/prepared";
+import { idlePeriod } from "../lib/idle";
 
 interface Figure {
   el: HTMLElement;
@@ -239,15 +240,6 @@ async function fitAll(figs: Figure[], m: Interactive): Promise<void> {
     await new Promise((r) => setTimeout(r, 0));
   }
 }
-
-/** The next idle period, at most `timeout` ms away (or a short delay where the browser has no idle callbacks). */
-const idlePeriod = (timeout = 1000, fallback = 50) =>
-  new Promise<void>((r) => {
-    const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
-      .requestIdleCallback;
-    if (idle) idle(() => r(), { timeout });
-    else setTimeout(r, fallback);
-  });
 
 /**
  * Evaluate the interactive layer's big pieces one idle period at a time (the engine's bindings, then the

@@ -4,6 +4,7 @@
  * own CSV (./upload). A query from a link is shown, never run by itself: the reader presses Run.
  */
 import { getConsole, type ConsoleResult } from "../db/console";
+import { idlePeriod } from "../lib/idle";
 import { quoteIdent } from "../db/queries/explore";
 import { recordsToCsv } from "../lib/csv";
 import { drawQuickChart } from "./quick-chart";
@@ -22,14 +23,10 @@ function q<T extends Element>(root: ParentNode, sel: string): T {
 
 /** Warm the engine's CSV reader once the page is idle (see ConsoleSession.warmCsvReader); best effort. */
 function warmAtIdle(): void {
-  const warm = () =>
-    void getConsole()
-      .then((c) => c.warmCsvReader())
-      .catch(() => {});
-  const idle = (window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
-    .requestIdleCallback;
-  if (idle) idle(warm, { timeout: 2000 });
-  else setTimeout(warm, 200);
+  void idlePeriod(2000, 200)
+    .then(() => getConsole())
+    .then((c) => c.warmCsvReader())
+    .catch(() => {});
 }
 
 export async function start(root: HTMLElement, shared: SharedQuery): Promise<void> {

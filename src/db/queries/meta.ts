@@ -69,7 +69,7 @@ export async function loadMeta(db: Db): Promise<{
  * out: series_id
  */
 /** Series with at least one published share. */
-export const SHARE_SERIES_SQL = `SELECT DISTINCT series_id FROM observations WHERE share IS NOT NULL ORDER BY series_id`;
+const SHARE_SERIES_SQL = `SELECT DISTINCT series_id FROM observations WHERE share IS NOT NULL ORDER BY series_id`;
 
 export const SHARE_ONLY_SQL = `SELECT series_id FROM observations
   GROUP BY series_id HAVING bool_and(value IS NULL) AND bool_or(share IS NOT NULL) ORDER BY series_id`;
